@@ -1,0 +1,57 @@
+namespace CodeArtifact.Core;
+
+/// <summary>
+/// The product's error and warning codes. Both front ends report these codes with the same
+/// message text: MSBuild as <c>error CART0101: …</c>, Cake as a <c>CakeException</c>.
+/// Blocks: 00xx input and configuration, 01xx service and transport, 02xx Maven credentials,
+/// 03xx checksum verification, 04xx release versions, 05xx cleanup and restore, 09xx reports.
+/// </summary>
+public static class ErrorCodes
+{
+    // 00xx: input and configuration (always raised before any request is sent).
+    public const string InvalidArgument = "CART0001";
+    public const string MissingArgument = "CART0002";
+    public const string InsecureEndpoint = "CART0003";
+    public const string NoCredentials = "CART0004";
+    public const string IncompleteCredentials = "CART0005";
+    public const string SecretInProperty = "CART0006";
+    public const string InvalidCredentialsFile = "CART0007";
+    public const string UnsupportedMSBuild = "CART0008";
+
+    // 01xx: the service and the way to it.
+    public const string PermissionDenied = "CART0101";
+    public const string AuthenticationFailed = "CART0102";
+    public const string NotFound = "CART0103";
+    public const string Throttled = "CART0104";
+    public const string ServiceError = "CART0105";
+    public const string NetworkError = "CART0106";
+    public const string Timeout = "CART0107";
+    public const string InvalidResponse = "CART0108";
+    public const string ErrorStatus = "CART0109";
+    public const string BadRequest = "CART0110";
+    public const string Retrying = "CART0111";
+
+    // 02xx: Maven credentials.
+    public const string SettingsFileNotOurs = "CART0201";
+    public const string NoMavenRepositories = "CART0202";
+
+    // 03xx: checksum verification.
+    public const string ChecksumMismatch = "CART0301";
+    public const string MissingRemotely = "CART0302";
+    public const string UnreadableLocally = "CART0303";
+    public const string NoCommonAlgorithm = "CART0304";
+
+    // 04xx: release versions.
+    public const string NoReleaseVersion = "CART0401";
+    public const string IncompletePaging = "CART0402";
+
+    // 05xx: cleanup and restore.
+    public const string MavenRepositoryRefused = "CART0501";
+    public const string TooManyDeletions = "CART0502";
+    public const string OutsideRoot = "CART0503";
+    public const string DeletionsFailed = "CART0504";
+    public const string RestoreFailed = "CART0505";
+
+    // 09xx: reports.
+    public const string ReportWriteFailed = "CART0901";
+}
