@@ -1,0 +1,35 @@
+using Cake.Core.Diagnostics;
+using CodeArtifact.Core;
+
+namespace Cake.CodeArtifact;
+
+/// <summary>
+/// Turns Core's log events into Cake log lines: progress and summaries at normal verbosity,
+/// per-file and per-request detail at verbose, coded warnings as warnings. Core events never
+/// hold a secret, and neither does anything the addin writes itself.
+/// </summary>
+internal sealed class CakeLogSink(ICakeLog log)
+{
+    public void Write(CodeArtifactLogEvent logEvent)
+    {
+        switch (logEvent.Severity)
+        {
+            case LogSeverity.Warning:
+                Warning(logEvent.ToString());
+                break;
+            case LogSeverity.Info:
+                Information(logEvent.Message);
+                break;
+            default:
+                Verbose(logEvent.Message);
+                break;
+        }
+    }
+
+    // Messages go in as an argument, never as the format: a path or glob may hold braces.
+    public void Information(string message) => log.Write(Verbosity.Normal, LogLevel.Information, "{0}", message);
+
+    public void Warning(string message) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}", message);
+
+    public void Verbose(string message) => log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", message);
+}

@@ -1,0 +1,36 @@
+using Cake.CodeArtifact.Resources;
+using Cake.Core;
+using CodeArtifact.Core.Jobs;
+
+namespace Cake.CodeArtifact;
+
+/// <summary>Maps the release settings to <see cref="ReleaseVersionsJob"/>; warns, as the MSBuild task does, when nothing matched.</summary>
+internal static class ReleaseAliasRunner
+{
+    public static ReleaseVersionsResult Run(ICakeContext context, string? fileName, CodeArtifactReleaseVersionsSettings settings, string aliasName)
+    {
+        var options = new ReleaseVersionsOptions
+        {
+            ProjectId = SettingValues.NullIfBlank(settings.ProjectId),
+            FileName = fileName?.Trim() ?? string.Empty,
+            MaxResults = settings.MaxResults,
+            IncludePrerelease = settings.IncludePrerelease,
+        };
+        return JobRunner.Run(context, settings, aliasName, (client, log) => new ReleaseVersionsJob(client, log).RunAsync(options), Review);
+    }
+
+    private static CodeArtifactCakeException? Review(ReleaseVersionsResult result, CakeLogSink log)
+    {
+        foreach (var version in result.Versions)
+        {
+            log.Verbose(Messages.Format(Strings.GetCodeArtifactReleaseFileVersions_Version, version.Version, version.DownloadUrl));
+        }
+
+        if (result.Versions.Count == 0)
+        {
+            log.Warning(Messages.Format(Strings.GetCodeArtifactReleaseFileVersions_NoVersion, result.Options.FileName));
+        }
+
+        return null;
+    }
+}

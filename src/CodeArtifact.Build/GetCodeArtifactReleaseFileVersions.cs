@@ -1,0 +1,70 @@
+using CodeArtifact.Core;
+using CodeArtifact.Core.Jobs;
+using Microsoft.Build.Framework;
+
+namespace CodeArtifact.Build;
+
+/// <summary>
+/// Looks up every release version of a file (all pages), in version order, and the latest one
+/// with its download URL.
+/// </summary>
+public sealed class GetCodeArtifactReleaseFileVersions : CodeArtifactTask
+{
+    /// <summary>The file name to look for (the service matches it as part of a name): 1–200 letters, digits, <c>_</c>, <c>-</c>, <c>.</c>.</summary>
+    public string? FileName { get; set; }
+
+    /// <summary>Keep only the highest this many versions (empty: all).</summary>
+    public string? MaxResults { get; set; }
+
+    /// <summary>Let a pre-release (<c>2.0.0-rc.1</c>) be the latest version.</summary>
+    public bool IncludePrerelease { get; set; }
+
+    /// <summary>The versions, lowest first: ItemSpec = version; metadata <c>Path</c>, <c>DownloadUrl</c>.</summary>
+    [Output]
+    public ITaskItem[] Versions { get; private set; } = [];
+
+    /// <summary>The highest version without a pre-release part (with one when <see cref="IncludePrerelease"/>); empty when none.</summary>
+    [Output]
+    public string LatestVersion { get; private set; } = string.Empty;
+
+    /// <summary>Where to download <see cref="LatestVersion"/>.</summary>
+    [Output]
+    public string LatestDownloadUrl { get; private set; } = string.Empty;
+
+    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    {
+        var options = new ReleaseVersionsOptions
+        {
+            ProjectId = string.IsNullOrWhiteSpace(ProjectId) ? null : ProjectId.Trim(),
+            FileName = FileName?.Trim() ?? string.Empty,
+            MaxResults = ParseCount(MaxResults, nameof(MaxResults), minimum: 1),
+            IncludePrerelease = IncludePrerelease,
+        };
+        var result = await new ReleaseVersionsJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
+
+        Versions = result.Versions
+            .Select(v => (ITaskItem)TaskItems.Create(v.Version, ("Path", v.Path), ("DownloadUrl", v.DownloadUrl)))
+            .ToArray();
+        foreach (var version in result.Versions)
+        {
+            Log.LogMessageFromResources(MessageImportance.Low, "GetCodeArtifactReleaseFileVersions.Version", version.Version, version.Path);
+        }
+
+        LatestVersion = result.Latest?.Version ?? string.Empty;
+        LatestDownloadUrl = result.Latest?.DownloadUrl ?? string.Empty;
+        if (result.Versions.Count == 0)
+        {
+            Log.LogWarningWithCodeFromResources("GetCodeArtifactReleaseFileVersions.NoVersion", options.FileName);
+        }
+
+        return result;
+    }
+
+    private protected override IEnumerable<(string Output, ITaskItem Item)> Results()
+    {
+        var results = Versions.Select(i => (nameof(Versions), i));
+        return LatestVersion.Length == 0
+            ? results
+            : results.Append((nameof(LatestVersion), TaskItems.Create(LatestVersion, ("DownloadUrl", LatestDownloadUrl))));
+    }
+}

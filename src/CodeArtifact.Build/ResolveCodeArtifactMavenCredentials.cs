@@ -1,0 +1,63 @@
+using CodeArtifact.Core;
+using CodeArtifact.Core.Jobs;
+using Microsoft.Build.Framework;
+
+namespace CodeArtifact.Build;
+
+/// <summary>
+/// Resolves the Maven repositories of a project with the account to use them, and writes their
+/// credentials to a Maven <c>settings.xml</c> (mode 0600 on Unix). The passwords go only into
+/// that file: never into an output, item metadata or a log.
+/// </summary>
+public sealed class ResolveCodeArtifactMavenCredentials : CodeArtifactTask
+{
+    /// <summary><c>release</c> or <c>snapshot</c>; empty for both.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary><c>r</c> (read, the default) or <c>rw</c> (read and write, for deploying).</summary>
+    public string? Access { get; set; }
+
+    /// <summary>Only the project's default repositories.</summary>
+    public bool DefaultOnly { get; set; }
+
+    /// <summary>Only these repository ids.</summary>
+    public string[]? RepositoryIds { get; set; }
+
+    /// <summary>
+    /// The settings.xml to write (empty: none). A file not written by CodeArtifact.Build is left
+    /// alone unless <see cref="Overwrite"/> is true. On output: its full path.
+    /// </summary>
+    [Output]
+    public string? SettingsFile { get; set; }
+
+    /// <summary>Replace a <see cref="SettingsFile"/> that CodeArtifact.Build did not write.</summary>
+    public bool Overwrite { get; set; }
+
+    /// <summary>The repositories: ItemSpec = repository id; metadata <c>Url</c>, <c>RepositoryName</c>, <c>Policy</c>, <c>UserName</c> (never the password).</summary>
+    [Output]
+    public ITaskItem[] Repositories { get; private set; } = [];
+
+    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    {
+        var options = new MavenCredentialsOptions
+        {
+            ProjectId = string.IsNullOrWhiteSpace(ProjectId) ? null : ProjectId.Trim(),
+            Policy = string.IsNullOrWhiteSpace(Policy) ? null : Policy.Trim(),
+            Access = string.IsNullOrWhiteSpace(Access) ? "r" : Access.Trim(),
+            DefaultOnly = DefaultOnly,
+            RepositoryIds = List(RepositoryIds),
+            SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : SettingsFile.Trim(),
+            Overwrite = Overwrite,
+        };
+        var result = await new MavenCredentialsJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
+
+        Repositories = result.Repositories
+            .Select(r => (ITaskItem)TaskItems.Create(r.Id, ("Url", r.Url), ("RepositoryName", r.Name), ("Policy", r.Policy), ("UserName", r.UserName)))
+            .ToArray();
+        SettingsFile = result.Settings?.Path ?? SettingsFile;
+        return result;
+    }
+
+    private protected override IEnumerable<(string Output, ITaskItem Item)> Results() =>
+        Repositories.Select(i => (nameof(Repositories), i));
+}

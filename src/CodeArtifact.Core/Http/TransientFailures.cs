@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Polly;
+
+namespace CodeArtifact.Core.Http;
+
+/// <summary>
+/// The one place that decides what is worth another attempt (as Azure.Core's
+/// <c>ResponseClassifier</c> and the predicates of Microsoft.Extensions.Http.Resilience):
+/// 429, 502, 503 and 504; connection failures (refused, reset, dropped mid-answer, name not
+/// resolved); and attempts that ran out of their own time. Never the caller's cancellation,
+/// never a TLS or configuration failure, never a 4xx other than 429.
+/// </summary>
+internal static class TransientFailures
+{
+    /// <summary>The longest <c>Retry-After</c> we wait for; a longer one fails at once with the service's answer.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(2);
+
+    public static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>
+    /// True for failures of the way to the service. <paramref name="callerToken"/> is the token the
+    /// attempt ran under: a cancellation it caused is the caller's (or the total limit's), never transient.
+    /// </summary>
+    public static bool IsTransient(Exception exception, CancellationToken callerToken)
+    {
+        switch (exception)
+        {
+            case RequestTimeoutException timeout:
+                return !timeout.IsTotal;
+            case OperationCanceledException:
+                // A cancellation nobody above us asked for: an inner time limit, as with HttpClient's own.
+                return !callerToken.IsCancellationRequested;
+            case HttpRequestException http:
+                return http.HttpRequestError is not (HttpRequestError.SecureConnectionError
+                    or HttpRequestError.ConfigurationLimitExceeded
+                    or HttpRequestError.UserAuthenticationError
+                    or HttpRequestError.VersionNegotiationError);
+            case IOException or SocketException:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken) =>
+        outcome.Exception is { } exception
+            ? IsTransient(exception, callerToken)
+            : outcome.Result is { } response && IsTransient(response.StatusCode);
+
+    /// <summary>
+    /// The wait the service asked for in <c>Retry-After</c> (seconds or an HTTP date), or null when
+    /// it gave none (then the jittered exponential backoff decides).
+    /// </summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header is null)
+        {
+            return null;
+        }
+
+        if (header.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>A short, secret-free description of a failed attempt for the retry warning.</summary>
+    public static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        RequestTimeoutException timeout => $"no answer within {FormatDuration(timeout.Limit)}",
+        OperationCanceledException => "the attempt was cancelled by a time limit",
+        HttpRequestException http when http.HttpRequestError != HttpRequestError.Unknown => $"connection failed ({http.HttpRequestError})",
+        HttpRequestException or IOException or SocketException => "the connection failed or was dropped",
+        { } other => other.GetType().Name,
+        null => $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}".TrimEnd(),
+    };
+
+    public static string FormatDuration(TimeSpan duration) => duration.TotalSeconds < 1
+        ? $"{Math.Round(duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms"
+        : $"{Math.Round(duration.TotalSeconds, 1).ToString(CultureInfo.InvariantCulture)} s";
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using CodeArtifact.Core.Model;
+using CodeArtifact.Core.Validation;
+
+namespace CodeArtifact.Core.Jobs;
+
+/// <summary>
+/// Hashes local files and compares each digest with the one the repository reports (file detail).
+/// </summary>
+/// <remarks>
+/// Each file is read once, computing only the digest compared. Files are hashed in parallel (at
+/// most the processor count at once) while the remote look-ups run (at most the client's
+/// MaxConcurrency at once). With a fixed algorithm a file is hashed as soon as a hashing slot is
+/// free; with Auto the algorithm depends on what the repository reports, so a file is hashed once
+/// its look-up answered, while the look-ups of the next files go on. A file missing remotely is
+/// not hashed at all. A failure other than "not found" (no permission, service error) fails the
+/// job, since no file could be judged fairly.
+/// </remarks>
+public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
+{
+    private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
+
+    public async Task<ChecksumVerificationResult> RunAsync(ChecksumVerificationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = Validate(options);
+        if (options.MaxParallelHashing is < 1)
+        {
+            throw Argument.Invalid(nameof(ChecksumVerificationOptions.MaxParallelHashing), options.MaxParallelHashing.Value.ToString(CultureInfo.InvariantCulture), "files hashed at once is 1 or more");
+        }
+
+        var startedAt = _client.Options.TimeProvider.GetUtcNow();
+        Log(LogSeverity.Info, $"Verifying {files.Count} file(s) with {(options.Algorithm == ChecksumAlgorithm.Auto ? "the strongest digest the repository has" : options.Algorithm.Name())}.");
+
+        using var hashSlots = new SemaphoreSlim(options.MaxParallelHashing ?? Environment.ProcessorCount);
+        using var lookupSlots = new SemaphoreSlim(Math.Max(1, _client.Options.MaxConcurrency));
+        var progress = new Progress(files.Count, Log);
+        var results = await JobTasks.RunAllAsync(
+            files,
+            async (file, _, token) =>
+            {
+                var verification = await VerifyAsync(file, options.Algorithm, hashSlots, lookupSlots, token).ConfigureAwait(false);
+                Log(LogSeverity.Detail, Describe(verification));
+                progress.OneDone();
+                return verification;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var result = new ChecksumVerificationResult
+        {
+            Options = options,
+            StartedAt = startedAt,
+            FinishedAt = _client.Options.TimeProvider.GetUtcNow(),
+            Files = results,
+        };
+        Log(LogSeverity.Info, $"Checksums: {result.Verified} verified, {result.Mismatched} mismatched, {result.Missing} missing remotely, {result.Failed} unreadable locally.");
+        return result;
+    }
+
+    private async Task<FileVerification> VerifyAsync(
+        PlannedFile file,
+        ChecksumAlgorithm algorithm,
+        SemaphoreSlim hashSlots,
+        SemaphoreSlim lookupSlots,
+        CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file.LocalPath))
+        {
+            return file.Outcome(VerificationStatus.UnreadableLocally, error: "The local file does not exist.");
+        }
+
+        var lookup = LookUpAsync(file, lookupSlots, cancellationToken);
+
+        // A hash started before the look-up answered is stopped when its result is no longer wanted.
+        using var hashCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<(FileDigests? Digests, string? Error)>? hashing = null;
+        if (algorithm != ChecksumAlgorithm.Auto)
+        {
+            hashing = HashAsync(file.LocalPath, algorithm, hashSlots, hashCancellation.Token);
+        }
+
+        async Task AbandonHashingAsync()
+        {
+            if (hashing is not null)
+            {
+                await hashCancellation.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(hashing).ConfigureAwait(false);
+            }
+        }
+
+        FileDetail? detail;
+        try
+        {
+            detail = await lookup.ConfigureAwait(false);
+        }
+        catch
+        {
+            await AbandonHashingAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (detail is null)
+        {
+            await AbandonHashingAsync().ConfigureAwait(false);
+            return file.Outcome(VerificationStatus.MissingRemotely, error: "The repository has no file at this path.");
+        }
+
+        var chosen = algorithm == ChecksumAlgorithm.Auto ? StrongestRemote(detail.Checksums) : algorithm;
+        var remoteHash = chosen is { } c ? Remote(detail.Checksums, c) : null;
+        if (chosen is null || remoteHash is null)
+        {
+            await AbandonHashingAsync().ConfigureAwait(false);
+            var what = chosen is null ? "no checksum at all" : $"no {chosen.Value.Name()} checksum";
+            Log(LogSeverity.Warning, $"{file.RemotePath} in {file.Repository}: the repository reports {what}, so the file cannot be verified.", ErrorCodes.NoCommonAlgorithm);
+            return file.Outcome(VerificationStatus.Mismatch, algorithm: chosen?.Name(), downloadUri: detail.DownloadUri, error: $"The repository reports {what} for this file.");
+        }
+
+        hashing ??= HashAsync(file.LocalPath, chosen.Value, hashSlots, hashCancellation.Token);
+        var (digests, readError) = await hashing.ConfigureAwait(false);
+        if (digests is null)
+        {
+            return file.Outcome(VerificationStatus.UnreadableLocally, algorithm: chosen.Value.Name(), remoteHash: remoteHash, downloadUri: detail.DownloadUri, error: readError);
+        }
+
+        var localHash = digests[chosen.Value]!;
+        var status = string.Equals(localHash, remoteHash, StringComparison.Ordinal) ? VerificationStatus.Verified : VerificationStatus.Mismatch;
+        return file.Outcome(status, chosen.Value.Name(), localHash, remoteHash, detail.DownloadUri);
+    }
+
+    private async Task<FileDetail?> LookUpAsync(PlannedFile file, SemaphoreSlim lookupSlots, CancellationToken cancellationToken)
+    {
+        await lookupSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _client.GetFileDetailAsync(file.Repository, file.RemotePath, file.Format, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CodeArtifactException ex) when (JobTasks.IsNotFound(ex))
+        {
+            return null;
+        }
+        finally
+        {
+            lookupSlots.Release();
+        }
+    }
+
+    private static async Task<(FileDigests? Digests, string? Error)> HashAsync(string path, ChecksumAlgorithm algorithm, SemaphoreSlim hashSlots, CancellationToken cancellationToken)
+    {
+        await hashSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (await FileHasher.HashFileAsync(path, [algorithm], cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"The local file cannot be read: {ex.Message}");
+        }
+        finally
+        {
+            hashSlots.Release();
+        }
+    }
+
+    private static ChecksumAlgorithm? StrongestRemote(FileChecksums checksums) =>
+        ChecksumAlgorithms.StrongestFirst.Cast<ChecksumAlgorithm?>().FirstOrDefault(a => Remote(checksums, a!.Value) is not null);
+
+    private static string? Remote(FileChecksums checksums, ChecksumAlgorithm algorithm)
+    {
+        var value = algorithm switch
+        {
+            ChecksumAlgorithm.Md5 => checksums.Md5,
+            ChecksumAlgorithm.Sha1 => checksums.Sha1,
+            ChecksumAlgorithm.Sha256 => checksums.Sha256,
+            ChecksumAlgorithm.Sha512 => checksums.Sha512,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+    }
+
+    private static List<PlannedFile> Validate(ChecksumVerificationOptions options)
+    {
+        var files = options.Files ?? [];
+        var planned = new List<PlannedFile>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i] ?? throw CodeArtifactException.Invalid($"Files[{i}]", $"Invalid Files[{i}]: the list holds a null file.");
+            var prefix = $"Files[{i}].";
+            if (string.IsNullOrWhiteSpace(file.LocalPath))
+            {
+                throw CodeArtifactException.Missing(prefix + nameof(VerifyFileRequest.LocalPath), $"{prefix}LocalPath is required: the local file to hash.");
+            }
+
+            var remotePath = Argument.RepositoryPath(file.RemotePath, prefix + nameof(VerifyFileRequest.RemotePath));
+            var repositoryName = file.Repository is null ? nameof(ChecksumVerificationOptions.Repository) : prefix + nameof(VerifyFileRequest.Repository);
+            var repository = file.Repository ?? options.Repository;
+            if (string.IsNullOrEmpty(repository))
+            {
+                throw CodeArtifactException.Missing(nameof(ChecksumVerificationOptions.Repository), $"Repository is required for {file.LocalPath}: set Repository, or the file's own Repository metadata, to the repository id.");
+            }
+
+            Argument.RepositoryId(repository, repositoryName);
+            var formatName = file.Format is null ? nameof(ChecksumVerificationOptions.Format) : prefix + nameof(VerifyFileRequest.Format);
+            var format = Argument.OneOf(file.Format ?? options.Format ?? "generic", formatName, KnownValues.FileFormats);
+            planned.Add(new PlannedFile(Path.GetFullPath(file.LocalPath), file.LocalPath, remotePath, repository, format));
+        }
+
+        return planned;
+    }
+
+    private static string Describe(FileVerification v) => v.Status switch
+    {
+        VerificationStatus.Verified => $"Verified {v.LocalPath} = {v.Repository}{v.RemotePath} ({v.Algorithm} {v.LocalHash}).",
+        VerificationStatus.Mismatch when v.LocalHash is not null => $"Mismatch {v.LocalPath} vs {v.Repository}{v.RemotePath}: {v.Algorithm} local {v.LocalHash}, remote {v.RemoteHash}.",
+        VerificationStatus.MissingRemotely => $"Missing remotely: {v.Repository}{v.RemotePath} (for {v.LocalPath}).",
+        _ => $"{v.Status} {v.LocalPath}: {v.Error}",
+    };
+
+    private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
+
+    private void Log(string message) => Log(LogSeverity.Info, message);
+
+    private sealed record PlannedFile(string LocalPath, string GivenLocalPath, string RemotePath, string Repository, string Format)
+    {
+        public FileVerification Outcome(
+            VerificationStatus status,
+            string? algorithm = null,
+            string? localHash = null,
+            string? remoteHash = null,
+            string? downloadUri = null,
+            string? error = null) => new()
+            {
+                LocalPath = GivenLocalPath,
+                RemotePath = RemotePath,
+                Repository = Repository,
+                Status = status,
+                Algorithm = algorithm,
+                LocalHash = localHash,
+                RemoteHash = remoteHash,
+                DownloadUri = downloadUri,
+                Error = error,
+            };
+    }
+
+    /// <summary>Info lines at each tenth of a long run; short runs only get the summary.</summary>
+    private sealed class Progress(int total, Action<string> log)
+    {
+        private int _done;
+
+        public void OneDone()
+        {
+            var done = Interlocked.Increment(ref _done);
+            if (total >= 20 && done < total && done * 10 / total != (done - 1) * 10 / total)
+            {
+                log($"Verified {done}/{total} files…");
+            }
+        }
+    }
+}

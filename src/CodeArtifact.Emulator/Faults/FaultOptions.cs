@@ -1,0 +1,64 @@
+namespace CodeArtifact.Emulator.Faults;
+
+/// <summary>
+/// Faults the emulator injects before a request reaches authentication: added latency, then at
+/// most one of a dropped connection, a 429 with <c>Retry-After</c> or a 503. Each request that
+/// the faults apply to draws one number from a generator seeded with <see cref="RandomSeed"/>,
+/// so the same seed and the same sequence of requests give the same faults.
+/// </summary>
+public sealed record FaultOptions
+{
+    /// <summary>Added to every affected request before it is handled.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Share of affected requests answered 429 (<c>APIGW.0308</c>) with <c>Retry-After</c>, 0–1.</summary>
+    public double Rate429 { get; init; }
+
+    /// <summary>Share of affected requests answered 503, 0–1.</summary>
+    public double Rate5xx { get; init; }
+
+    /// <summary>Share of affected requests whose connection is aborted without an answer, 0–1.</summary>
+    public double RateDrop { get; init; }
+
+    /// <summary>The <c>Retry-After</c> value sent with an injected 429, in seconds.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
+
+    /// <summary>Seed of the fault generator; null draws a random seed.</summary>
+    public int? RandomSeed { get; init; }
+
+    /// <summary>Path prefixes the faults apply to (ordinal, case-insensitive); null or empty: every path.</summary>
+    public IReadOnlyList<string>? PathPrefixes { get; init; }
+
+    /// <summary>No fault at all.</summary>
+    public static FaultOptions None { get; } = new();
+
+    /// <summary>True when no fault can occur.</summary>
+    public bool IsNone => LatencyMs <= 0 && Rate429 <= 0 && Rate5xx <= 0 && RateDrop <= 0;
+
+    /// <summary>Throws when a rate is outside 0–1, the rates add up to more than 1, or a time is negative.</summary>
+    public void Validate()
+    {
+        foreach (var (name, rate) in new[] { (nameof(Rate429), Rate429), (nameof(Rate5xx), Rate5xx), (nameof(RateDrop), RateDrop) })
+        {
+            if (rate is < 0 or > 1 || double.IsNaN(rate))
+            {
+                throw new ArgumentOutOfRangeException(name, rate, $"{name} must be between 0 and 1.");
+            }
+        }
+
+        if (Rate429 + Rate5xx + RateDrop > 1)
+        {
+            throw new ArgumentException("Rate429 + Rate5xx + RateDrop must not exceed 1.", nameof(Rate429));
+        }
+
+        if (LatencyMs < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LatencyMs), LatencyMs, "LatencyMs must not be negative.");
+        }
+
+        if (RetryAfterSeconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryAfterSeconds), RetryAfterSeconds, "RetryAfterSeconds must not be negative.");
+        }
+    }
+}
