@@ -8,10 +8,16 @@ namespace Cake.CodeArtifact;
 /// per-file and per-request detail at verbose, coded warnings as warnings. Core events never
 /// hold a secret, and neither does anything the addin writes itself.
 /// </summary>
-internal sealed class CakeLogSink(ICakeLog log)
+internal sealed class CakeLogSink(ICakeLog log, IReadOnlyCollection<string>? reportedAsErrors = null)
 {
     public void Write(CodeArtifactLogEvent logEvent)
     {
+        if (logEvent.Code is not null && reportedAsErrors?.Contains(logEvent.Code) == true)
+        {
+            // The alias fails with these, one line per file: the job's one-line warning would say it twice.
+            return;
+        }
+
         switch (logEvent.Severity)
         {
             case LogSeverity.Warning:

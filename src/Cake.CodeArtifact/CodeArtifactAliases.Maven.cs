@@ -55,7 +55,7 @@ public static partial class CodeArtifactAliases
     /// <returns>The full path of the file.</returns>
     /// <exception cref="CodeArtifactConfigurationException">A setting or credential is missing or invalid (nothing was sent).</exception>
     /// <exception cref="CodeArtifactServiceException">The service refused the request or could not be reached.</exception>
-    /// <exception cref="CodeArtifactCakeException">The file exists and was not written by this addin (CART0201).</exception>
+    /// <exception cref="CodeArtifactAliasException">The file exists and was not written by this addin (CART0201).</exception>
     /// <example>
     /// <code>
     /// var settingsXml = CodeArtifactWriteMavenSettings("build/settings.xml", new CodeArtifactMavenCredentialsSettings

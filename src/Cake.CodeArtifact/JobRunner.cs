@@ -1,5 +1,6 @@
 using Cake.CodeArtifact.Resources;
 using Cake.Core;
+using Cake.Core.IO;
 using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Core.Reports;
@@ -8,54 +9,38 @@ namespace Cake.CodeArtifact;
 
 /// <summary>
 /// The one path every alias takes: connect with the settings and the Cake environment, run one
-/// Core job with its events going to the Cake log, review the result (per-file lines and the
-/// failures that must stop the script), write the reports, and only then throw.
+/// Core job with its events going to the Cake log, review the result (the failures that must stop
+/// the script), write the reports, and only then fail.
 /// </summary>
 internal static class JobRunner
 {
-    /// <summary>Runs a job and returns its result, or throws the addin's exception for its failure.</summary>
+    /// <summary>Runs a job and returns its result; any failure leaves as a coded <see cref="CakeException"/>.</summary>
     /// <param name="context">The Cake context: log, environment, paths.</param>
     /// <param name="settings">The connection and report settings.</param>
-    /// <param name="aliasName">The alias, for messages about files it was given.</param>
-    /// <param name="job">Runs the job with a connected client and the log callback.</param>
-    /// <param name="review">Logs the result's detail; returns the exception to throw once the reports are written, or null.</param>
-    public static TResult Run<TResult>(
-        ICakeContext context,
-        CodeArtifactSettings settings,
-        string aliasName,
-        Func<CodeArtifactClient, Action<CodeArtifactLogEvent>, Task<TResult>> job,
-        Func<TResult, CakeLogSink, CodeArtifactCakeException?> review)
-        where TResult : JobResult
-    {
-        var log = new CakeLogSink(context.Log);
-        try
+    /// <param name="job">The alias's job and how it judges the result.</param>
+    public static TResult Run<TResult>(ICakeContext context, CodeArtifactSettings settings, AliasJob<TResult> job)
+        where TResult : JobResult =>
+        CakeFailures.Boundary(job.AliasName, () =>
         {
+            job.Check();
+            var log = new CakeLogSink(context.Log, job.ReportedAsErrors);
             var options = ClientFactory.CreateOptions(context, settings, log.Write);
-            log.Verbose(Messages.Format(Strings.CodeArtifactTask_Connecting, options.Endpoint, options.Credentials?.Describe()));
+            log.Verbose(Messages.Format(Strings.CodeArtifactTask_Connecting, options.Endpoint?.ToString() ?? options.Region, options.Credentials?.Describe(), options.CredentialSource));
             TResult result;
             using (var client = new CodeArtifactClient(options))
             {
-                result = job(client, log.Write).GetAwaiter().GetResult();
+                result = job.Run(client, log.Write).GetAwaiter().GetResult();
             }
 
-            var failure = review(result, log);
+            var failure = job.Review(result, log);
 
             // Written even when the job found problems: a pipeline wants to read why.
             WriteReport(context, settings.ReportFile, path => JobReport.WriteJsonAsync(path, result), log);
             WriteReport(context, settings.MarkdownSummaryFile, path => JobReport.WriteMarkdownAsync(path, result), log);
             return failure is null ? result : throw failure;
-        }
-        catch (CodeArtifactException ex)
-        {
-            throw CakeFailures.From(ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw CakeFailures.FileError(aliasName, ex);
-        }
-    }
+        });
 
-    private static void WriteReport(ICakeContext context, Cake.Core.IO.FilePath? file, Func<string, Task> write, CakeLogSink log)
+    private static void WriteReport(ICakeContext context, FilePath? file, Func<string, Task> write, CakeLogSink log)
     {
         if (file is null)
         {
@@ -70,7 +55,7 @@ internal static class JobRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CodeArtifactCakeException(Messages.Format(Strings.CodeArtifactTask_ReportFailed, path, ex.Message), ex);
+            throw new CodeArtifactAliasException(Messages.Format(Strings.CodeArtifactTask_ReportFailed, path, ex.Message), ex);
         }
     }
 }

@@ -8,7 +8,8 @@ internal static class Messages
     public static string Format(string text, params object?[] args) => string.Format(CultureInfo.InvariantCulture, text, args);
 
     /// <summary>The <c>CART####</c> code a shared text starts with.</summary>
-    public static string CodeOf(string message) => message.Length >= 8 && message.StartsWith("CART", StringComparison.Ordinal) ? message[..8] : string.Empty;
+    public static string CodeOf(string? message) =>
+        message is { Length: >= 8 } && message.StartsWith("CART", StringComparison.Ordinal) && message[4..8].All(char.IsAsciiDigit) ? message[..8] : string.Empty;
 
     /// <summary>The text after <c>CART####: </c>.</summary>
     public static string TextOf(string message) => CodeOf(message).Length == 0 ? message : message[8..].TrimStart(':', ' ');

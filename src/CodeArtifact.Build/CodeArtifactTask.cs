@@ -85,7 +85,7 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
     internal HttpMessageHandler? Transport { get; set; }
 
     /// <summary>Test seam: the environment variables instead of the process's.</summary>
-    internal IReadOnlyDictionary<string, string>? EnvironmentOverride { get; set; }
+    internal IReadOnlyDictionary<string, string?>? EnvironmentOverride { get; set; }
 
     /// <inheritdoc />
     public void Cancel() => _cancellation.Cancel();
@@ -158,17 +158,17 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
         values is null ? [] : values.Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
 
     /// <summary>A time as MSBuild metadata: ISO 8601, invariant.</summary>
-    private protected static string Format(DateTimeOffset? time) =>
+    private protected static string MetadataValue(DateTimeOffset? time) =>
         time?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private protected static string Format(long? number) =>
+    private protected static string MetadataValue(long? number) =>
         number?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private async Task ExecuteAsync(CancellationToken cancellationToken)
     {
         var options = TaskConnection.CreateOptions(this, EnvironmentOverride, OnLogEvent);
         options.Transport = Transport;
-        Log.LogMessageFromResources(MessageImportance.Low, "CodeArtifactTask.Connecting", options.Endpoint?.ToString() ?? string.Empty, options.Credentials?.Describe() ?? string.Empty);
+        Log.LogMessageFromResources(MessageImportance.Low, "CodeArtifactTask.Connecting", options.Endpoint?.ToString() ?? options.Region ?? string.Empty, options.Credentials?.Describe() ?? string.Empty, options.CredentialSource ?? string.Empty);
 
         using var client = new CodeArtifactClient(options);
         var result = await RunJobAsync(client, OnLogEvent, cancellationToken).ConfigureAwait(false);

@@ -87,5 +87,5 @@ public sealed class DeleteObsoleteCodeArtifactFiles : CodeArtifactTask
     private protected override bool IsReportedByTask(CodeArtifactLogEvent logEvent) => logEvent.Code == ErrorCodes.DeletionsFailed;
 
     private static ITaskItem ToItem(CleanupFile file) =>
-        TaskItems.Create(file.Path, ("Modified", Format(file.Modified)), ("Size", Format(file.Size)));
+        TaskItems.Create(file.Path, ("Modified", MetadataValue(file.Modified)), ("Size", MetadataValue(file.Size)));
 }

@@ -16,7 +16,7 @@ internal static class ResultsProject
     public const string TargetName = "GetCodeArtifactResults";
 
     /// <summary>The metadata that names the task output an item came from (<c>Versions</c>, <c>VerifiedFiles</c> …).</summary>
-    public const string OutputMetadata = "Output";
+    public const string OutputMetadata = "CodeArtifactOutput";
 
     private const string ItemName = "CodeArtifactResult";
 
@@ -49,12 +49,15 @@ internal static class ResultsProject
         {
             xml.WriteStartElement(ItemName);
             xml.WriteAttributeString("Include", Escape(item.ItemSpec));
-            xml.WriteAttributeString(OutputMetadata, output);
+
+            // Metadata as elements: any name that is valid on an item is valid here, even one
+            // that is reserved as an attribute.
+            xml.WriteElementString(OutputMetadata, output);
             foreach (var name in item.MetadataNames.Cast<string>().Order(StringComparer.Ordinal))
             {
                 if (IsCustomMetadata(name))
                 {
-                    xml.WriteAttributeString(name, Escape(item.GetMetadata(name)));
+                    xml.WriteElementString(name, Escape(item.GetMetadata(name)));
                 }
             }
 
@@ -85,8 +88,8 @@ internal static class ResultsProject
         return builder.ToString();
     }
 
-    // Well-known metadata (FullPath, Extension …) is computed by MSBuild, and the attributes
-    // below are reserved on an item element.
+    // Well-known metadata (FullPath, Extension …) is computed by MSBuild; the rest are MSBuild's
+    // bookkeeping of where an item came from.
     private static bool IsCustomMetadata(string name) =>
         !WellKnownMetadata.Contains(name) && name != OutputMetadata;
 
@@ -95,8 +98,6 @@ internal static class ResultsProject
         "FullPath", "RootDir", "Filename", "Extension", "RelativeDir", "Directory", "RecursiveDir",
         "Identity", "ModifiedTime", "CreatedTime", "AccessedTime", "DefiningProjectFullPath",
         "DefiningProjectDirectory", "DefiningProjectName", "DefiningProjectExtension",
-        "Include", "Exclude", "Remove", "Update", "Condition", "KeepMetadata", "RemoveMetadata",
-        "KeepDuplicates", "MatchOnMetadata", "MatchOnMetadataOptions", "Label",
         "MSBuildSourceProjectFile", "MSBuildSourceTargetName", "OriginalItemSpec",
     };
 }

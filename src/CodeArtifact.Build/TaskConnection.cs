@@ -1,34 +1,34 @@
-using System.Globalization;
 using CodeArtifact.Core;
 using CodeArtifact.Core.Auth;
 
 namespace CodeArtifact.Build;
 
-/// <summary>Turns a task's connection parameters into client options (interim: replaced by Core's credential chain).</summary>
+/// <summary>Turns a task's connection parameters into client options through Core's credential chain.</summary>
 internal static class TaskConnection
 {
-    public static CodeArtifactClientOptions CreateOptions(CodeArtifactTask task, IReadOnlyDictionary<string, string>? environment, Action<CodeArtifactLogEvent> log)
+    /// <param name="task">The task whose parameters are the explicit values.</param>
+    /// <param name="environment">The variables to read instead of the process environment (tests), or null.</param>
+    /// <param name="log">Where the client's events go.</param>
+    public static CodeArtifactClientOptions CreateOptions(CodeArtifactTask task, IReadOnlyDictionary<string, string?>? environment, Action<CodeArtifactLogEvent> log)
     {
-        string? Env(string name) => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name);
-        var options = new CodeArtifactClientOptions
+        var settings = new CodeArtifactConnectionSettings
         {
-            Endpoint = string.IsNullOrEmpty(task.Endpoint) ? null : new Uri(task.Endpoint),
+            Endpoint = task.Endpoint,
+            Region = task.Region,
+            IamEndpoint = task.IamEndpoint,
             TenantId = task.TenantId,
-            ProjectId = string.IsNullOrEmpty(task.ProjectId) ? null : task.ProjectId,
-            Log = log,
+            ProjectId = task.ProjectId,
+            AccessKey = task.AccessKey,
+            UserName = task.UserName,
+            DomainName = task.DomainName,
+            CredentialsFile = task.CredentialsFile,
+            TimeoutSeconds = task.TimeoutSeconds,
+            MaxRetries = task.MaxRetries,
+            MaxConcurrency = task.MaxConcurrency,
+            AllowInsecureHttp = task.AllowInsecureHttp ? "true" : "false",
         };
-        var ak = string.IsNullOrEmpty(task.AccessKey) ? Env("HUAWEICLOUD_SDK_AK") : task.AccessKey;
-        var sk = Env("HUAWEICLOUD_SDK_SK");
-        if (ak is not null && sk is not null)
-        {
-            options.Credentials = new AccessKeyCredentials(ak, new Secret(sk), Secret.FromNullable(Env("HUAWEICLOUD_SDK_SECURITY_TOKEN")));
-        }
-
-        if (!string.IsNullOrEmpty(task.TimeoutSeconds))
-        {
-            options.Timeout = TimeSpan.FromSeconds(int.Parse(task.TimeoutSeconds, CultureInfo.InvariantCulture));
-        }
-
+        var options = environment is null ? CredentialChain.Resolve(settings) : CredentialChain.Resolve(settings, environment);
+        options.Log = log;
         return options;
     }
 }

@@ -17,13 +17,11 @@ internal static class ChecksumAliasRunner
         var requests = (files ?? new Dictionary<FilePath, string>())
             .Select(pair => new VerifyFileRequest(pair.Key.MakeAbsolute(context.Environment).FullPath, pair.Value))
             .ToArray();
-        return JobRunner.Run(
-            context,
-            settings,
+        var job = new AliasJob<ChecksumVerificationResult>(
             nameof(CodeArtifactAliases.CodeArtifactVerifyChecksums),
             (client, log) =>
             {
-                // Parsed inside the runner so that a bad name is a coded failure like any other setting.
+                // Parsed here, inside the alias's boundary, so that a bad name is a coded failure like any other setting.
                 var options = new ChecksumVerificationOptions
                 {
                     Files = requests,
@@ -32,11 +30,14 @@ internal static class ChecksumAliasRunner
                     Algorithm = ChecksumAlgorithms.Parse(settings.Algorithm, nameof(settings.Algorithm)),
                 };
                 return new ChecksumVerificationJob(client, log).RunAsync(options);
-            },
-            (result, log) => Review(result, settings, log));
+            })
+        {
+            Review = (result, log) => Review(result, settings, log),
+        };
+        return JobRunner.Run(context, settings, job);
     }
 
-    private static CodeArtifactCakeException? Review(ChecksumVerificationResult result, CodeArtifactVerifySettings settings, CakeLogSink log)
+    private static CodeArtifactAliasException? Review(ChecksumVerificationResult result, CodeArtifactVerifySettings settings, CakeLogSink log)
     {
         var errors = new List<string>();
         foreach (var file in result.Files)

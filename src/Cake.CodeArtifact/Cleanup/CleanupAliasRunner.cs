@@ -1,5 +1,6 @@
 using Cake.CodeArtifact.Resources;
 using Cake.Core;
+using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
 
 namespace Cake.CodeArtifact;
@@ -26,37 +27,29 @@ internal static class CleanupAliasRunner
             MaxDeletions = settings.MaxDeletions,
             DryRun = settings.DryRun,
         };
-        return JobRunner.Run(
-            context,
-            settings,
-            nameof(CodeArtifactAliases.CodeArtifactDeleteObsoleteFiles),
-            (client, log) => new CleanupJob(client, log).RunAsync(options),
-            (result, _) => result.Failed.Count == 0
+        return JobRunner.Run(context, settings, new AliasJob<CleanupResult>(nameof(CodeArtifactAliases.CodeArtifactDeleteObsoleteFiles), (client, log) => new CleanupJob(client, log).RunAsync(options))
+        {
+            ReportedAsErrors = [ErrorCodes.DeletionsFailed],
+            Review = (result, _) => result.Failed.Count == 0
                 ? null
-                : new CodeArtifactCleanupException(CakeFailures.Join(result.Failed.Select(f => Messages.Format(Strings.DeleteObsoleteCodeArtifactFiles_Failed, f.Path, f.Message)))) { Cleanup = result });
+                : new CodeArtifactCleanupException(CakeFailures.Join(result.Failed.Select(f => Messages.Format(Strings.DeleteObsoleteCodeArtifactFiles_Failed, f.Path, f.Message)))) { Cleanup = result },
+        });
     }
 
     public static RestoreResult Restore(ICakeContext context, IEnumerable<string?>? paths, CodeArtifactRestoreSettings settings)
     {
-        var list = SettingValues.List(paths);
-        if (list.Count == 0)
-        {
-            throw new CodeArtifactConfigurationException(Strings.RestoreCodeArtifactFiles_MissingPaths) { ParameterName = "paths" };
-        }
-
         var options = new RestoreOptions
         {
             Repository = settings.Repository?.Trim() ?? string.Empty,
             Format = SettingValues.NullIfBlank(settings.Format),
-            Paths = list,
+            Paths = SettingValues.List(paths),
         };
-        return JobRunner.Run(
-            context,
-            settings,
-            nameof(CodeArtifactAliases.CodeArtifactRestoreFiles),
-            (client, log) => new RestoreJob(client, log).RunAsync(options),
-            (result, _) => result.Failed.Count == 0
+        return JobRunner.Run(context, settings, new AliasJob<RestoreResult>(nameof(CodeArtifactAliases.CodeArtifactRestoreFiles), (client, log) => new RestoreJob(client, log).RunAsync(options))
+        {
+            ReportedAsErrors = [ErrorCodes.RestoreFailed],
+            Review = (result, _) => result.Failed.Count == 0
                 ? null
-                : new CodeArtifactCleanupException(CakeFailures.Join(result.Failed.Select(f => Messages.Format(Strings.RestoreCodeArtifactFiles_Failed, f.Path, f.Message)))) { Restore = result });
+                : new CodeArtifactCleanupException(CakeFailures.Join(result.Failed.Select(f => Messages.Format(Strings.RestoreCodeArtifactFiles_Failed, f.Path, f.Message)))) { Restore = result },
+        });
     }
 }

@@ -8,7 +8,7 @@ namespace Cake.CodeArtifact;
 /// repository, more deletions than allowed, a path outside the root, or files that could not be
 /// deleted or restored. <see cref="Cleanup"/> or <see cref="Restore"/> holds what was done.
 /// </summary>
-public class CodeArtifactCleanupException : CodeArtifactCakeException
+public class CodeArtifactCleanupException : CodeArtifactAliasException
 {
     /// <summary>Creates an exception with the code of <see cref="ErrorCodes.DeletionsFailed"/>.</summary>
     public CodeArtifactCleanupException()

@@ -6,7 +6,7 @@ namespace Cake.CodeArtifact;
 /// A setting, credential or input that cannot work (codes <c>CART00xx</c>). Always raised
 /// before any request is sent; <see cref="ParameterName"/> names the setting to fix.
 /// </summary>
-public class CodeArtifactConfigurationException : CodeArtifactCakeException
+public class CodeArtifactConfigurationException : CodeArtifactAliasException
 {
     /// <summary>Creates an exception with the code of <see cref="ErrorCodes.InvalidArgument"/>.</summary>
     public CodeArtifactConfigurationException()

@@ -6,7 +6,7 @@ namespace Cake.CodeArtifact;
 /// The service refused or failed a request, or could not be reached (codes <c>CART01xx</c>).
 /// Carries what the service said, so that a script can tell a permission problem from an outage.
 /// </summary>
-public class CodeArtifactServiceException : CodeArtifactCakeException
+public class CodeArtifactServiceException : CodeArtifactAliasException
 {
     /// <summary>Creates an exception with the code of <see cref="ErrorCodes.ServiceError"/>.</summary>
     public CodeArtifactServiceException()

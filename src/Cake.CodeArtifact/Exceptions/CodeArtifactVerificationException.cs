@@ -8,7 +8,7 @@ namespace Cake.CodeArtifact;
 /// is not in the repository, a local file cannot be read, or no digest is common to both sides.
 /// <see cref="Result"/> holds the outcome of every file.
 /// </summary>
-public class CodeArtifactVerificationException : CodeArtifactCakeException
+public class CodeArtifactVerificationException : CodeArtifactAliasException
 {
     /// <summary>Creates an exception with the code of <see cref="ErrorCodes.ChecksumMismatch"/>.</summary>
     public CodeArtifactVerificationException()

@@ -9,21 +9,25 @@ namespace Cake.CodeArtifact;
 internal static class MavenAliasRunner
 {
     public static MavenCredentialsResult Resolve(ICakeContext context, CodeArtifactMavenCredentialsSettings settings) =>
-        Run(context, settings, settingsFile: null, nameof(CodeArtifactAliases.CodeArtifactResolveMavenCredentials));
+        JobRunner.Run(context, settings, Job(context, settings, settingsFile: null, nameof(CodeArtifactAliases.CodeArtifactResolveMavenCredentials)));
 
     public static FilePath Write(ICakeContext context, FilePath? settingsFile, CodeArtifactMavenCredentialsSettings settings)
     {
-        if (settingsFile is null)
+        var job = Job(context, settings, settingsFile, nameof(CodeArtifactAliases.CodeArtifactWriteMavenSettings)) with
         {
-            // Core's own words for the same mistake, and before anything is sent.
-            throw CakeFailures.From(CodeArtifactException.Missing("settingsFile", "SettingsFile is required: the path of the settings.xml to write."));
-        }
-
-        var result = Run(context, settings, settingsFile.MakeAbsolute(context.Environment), nameof(CodeArtifactAliases.CodeArtifactWriteMavenSettings));
-        return new FilePath(result.Settings!.Path);
+            Check = () =>
+            {
+                if (settingsFile is null)
+                {
+                    // Core's own words for the same mistake.
+                    throw CodeArtifactException.Missing("settingsFile", "SettingsFile is required: the path of the settings.xml to write.");
+                }
+            },
+        };
+        return new FilePath(JobRunner.Run(context, settings, job).Settings!.Path);
     }
 
-    private static MavenCredentialsResult Run(ICakeContext context, CodeArtifactMavenCredentialsSettings settings, FilePath? settingsFile, string aliasName)
+    private static AliasJob<MavenCredentialsResult> Job(ICakeContext context, CodeArtifactMavenCredentialsSettings settings, FilePath? settingsFile, string aliasName)
     {
         var options = new MavenCredentialsOptions
         {
@@ -32,9 +36,9 @@ internal static class MavenAliasRunner
             Access = SettingValues.NullIfBlank(settings.Access) ?? "r",
             DefaultOnly = settings.DefaultOnly,
             RepositoryIds = SettingValues.List(settings.RepositoryIds),
-            SettingsFile = settingsFile?.FullPath,
+            SettingsFile = settingsFile?.MakeAbsolute(context.Environment).FullPath,
             Overwrite = settings.Overwrite,
         };
-        return JobRunner.Run(context, settings, aliasName, (client, log) => new MavenCredentialsJob(client, log).RunAsync(options), (_, _) => null);
+        return new AliasJob<MavenCredentialsResult>(aliasName, (client, log) => new MavenCredentialsJob(client, log).RunAsync(options));
     }
 }

@@ -16,14 +16,17 @@ internal static class ReleaseAliasRunner
             MaxResults = settings.MaxResults,
             IncludePrerelease = settings.IncludePrerelease,
         };
-        return JobRunner.Run(context, settings, aliasName, (client, log) => new ReleaseVersionsJob(client, log).RunAsync(options), Review);
+        return JobRunner.Run(context, settings, new AliasJob<ReleaseVersionsResult>(aliasName, (client, log) => new ReleaseVersionsJob(client, log).RunAsync(options))
+        {
+            Review = Review,
+        });
     }
 
-    private static CodeArtifactCakeException? Review(ReleaseVersionsResult result, CakeLogSink log)
+    private static CodeArtifactAliasException? Review(ReleaseVersionsResult result, CakeLogSink log)
     {
         foreach (var version in result.Versions)
         {
-            log.Verbose(Messages.Format(Strings.GetCodeArtifactReleaseFileVersions_Version, version.Version, version.DownloadUrl));
+            log.Verbose(Messages.Format(Strings.GetCodeArtifactReleaseFileVersions_Version, version.Version, version.Path));
         }
 
         if (result.Versions.Count == 0)

@@ -35,7 +35,7 @@ public sealed class CredentialChain
     }
 
     /// <summary>Resolves the settings against the process environment.</summary>
-    public static CodeArtifactClientOptions Resolve(CodeArtifactConnectionSettings settings) => Resolve(settings, environment: null);
+    public static CodeArtifactClientOptions Resolve(CodeArtifactConnectionSettings settings) => Resolve(settings, (Func<string, string?>?)null);
 
     /// <summary>
     /// Resolves the settings. <paramref name="environment"/> reads an environment variable (null:
@@ -57,10 +57,8 @@ public sealed class CredentialChain
 
     private CodeArtifactClientOptions Build()
     {
-        var options = new CodeArtifactClientOptions
-        {
-            TimeoutSeconds(),
-        };
+        var options = new CodeArtifactClientOptions();
+        options.Timeout = TimeSpan.FromSeconds(Integer(_settings.TimeoutSeconds, nameof(_settings.TimeoutSeconds), 1, 3600, (int)options.Timeout.TotalSeconds));
         options.MaxRetries = Integer(_settings.MaxRetries, nameof(_settings.MaxRetries), 0, CodeArtifactClientOptions.MaxMaxRetries, options.MaxRetries);
         options.MaxConcurrency = Integer(_settings.MaxConcurrency, nameof(_settings.MaxConcurrency), 1, CodeArtifactClientOptions.MaxMaxConcurrency, options.MaxConcurrency);
         options.AllowInsecureHttp = Boolean(_settings.AllowInsecureHttp, nameof(_settings.AllowInsecureHttp));
@@ -121,7 +119,17 @@ public sealed class CredentialChain
             return Password(userName, Text(_settings.DomainName), "UserName", "DomainName");
         }
 
-        return FromEnvironment() ?? FromProfile() ?? throw new CodeArtifactException(ErrorCodes.NoCredentials, "No credentials were found. " + Routes);
+        if ((FromEnvironment() ?? FromProfile()) is { } found)
+        {
+            return found;
+        }
+
+        if (Text(_settings.DomainName) is not null)
+        {
+            throw Incomplete("UserName", $"DomainName is set but UserName is not: set UserName to the IAM user's name, with its password in {Env.Password}.");
+        }
+
+        throw new CodeArtifactException(ErrorCodes.NoCredentials, "No credentials were found. " + Routes);
     }
 
     /// <summary>AccessKey was given: its secret key comes from the environment, else from the file (where no other AK is named).</summary>
@@ -129,10 +137,10 @@ public sealed class CredentialChain
     {
         Argument.Identifier(accessKey, "AccessKey", "an access key id", 128);
         var envAk = Variable(Env.AccessKey);
-        var envSk = Secret(Env.SecretKey);
+        var envSk = SecretVariable(Env.SecretKey);
         if (envSk is not null && (envAk is null || envAk == accessKey))
         {
-            return (new AccessKeyCredentials(accessKey, envSk, Secret(Env.SecurityToken)), $"AccessKey with {Env.SecretKey}");
+            return (new AccessKeyCredentials(accessKey, envSk, SecretVariable(Env.SecurityToken)), $"AccessKey with {Env.SecretKey}");
         }
 
         var fileSk = ProfileSecret("sk");
@@ -149,8 +157,8 @@ public sealed class CredentialChain
     private (CodeArtifactCredentials, string)? FromEnvironment()
     {
         var ak = Variable(Env.AccessKey);
-        var sk = Secret(Env.SecretKey);
-        var securityToken = Secret(Env.SecurityToken);
+        var sk = SecretVariable(Env.SecretKey);
+        var securityToken = SecretVariable(Env.SecurityToken);
         if (ak is not null || sk is not null)
         {
             if (ak is null)
@@ -179,12 +187,12 @@ public sealed class CredentialChain
             return Password(userName, Text(_settings.DomainName) ?? Variable(Env.DomainName), Env.UserName, Env.DomainName);
         }
 
-        if (Secret(Env.Password) is not null)
+        if (SecretVariable(Env.Password) is not null)
         {
             throw Incomplete("UserName", $"{Env.Password} is set but no user name: set UserName and DomainName (or {Env.UserName} and {Env.DomainName}).");
         }
 
-        return Secret(Env.AuthToken) is { } token ? (new TokenCredentials(token), "environment variable " + Env.AuthToken) : null;
+        return SecretVariable(Env.AuthToken) is { } token ? (new TokenCredentials(token), "environment variable " + Env.AuthToken) : null;
     }
 
     private (CodeArtifactCredentials, string)? FromProfile()
@@ -220,7 +228,7 @@ public sealed class CredentialChain
         }
 
         Argument.Text(domainName, domainFrom, 64, required: true);
-        var password = Secret(Env.Password)
+        var password = SecretVariable(Env.Password)
             ?? throw Incomplete(Env.Password, $"{userFrom} is set but no password was found: put the IAM user's password in the environment variable {Env.Password}.");
         return (new IamPasswordCredentials(userName, domainName, password), $"{userFrom}, {domainFrom} and {Env.Password}");
     }
@@ -243,13 +251,6 @@ public sealed class CredentialChain
 
     private string ProfilePathForMessages() =>
         _profile?.Path ?? Text(_settings.CredentialsFile) ?? Variable(Env.CredentialsFile) ?? "~/.huaweicloud/credentials";
-
-    private CodeArtifactClientOptions TimeoutSeconds()
-    {
-        var options = new CodeArtifactClientOptions();
-        options.Timeout = TimeSpan.FromSeconds(Integer(_settings.TimeoutSeconds, nameof(_settings.TimeoutSeconds), 1, 3600, (int)options.Timeout.TotalSeconds));
-        return options;
-    }
 
     private static int Integer(string? value, string name, int min, int max, int fallback)
     {
@@ -292,11 +293,11 @@ public sealed class CredentialChain
     private string? Variable(string name) => Text(_environment(name));
 
     /// <summary>A secret from the environment: only a trailing line break is removed, the value is otherwise kept as is.</summary>
-    private Secret? Secret(string name) => Auth.Secret.FromNullable(_environment(name)?.TrimEnd('\r', '\n'));
+    private Secret? SecretVariable(string name) => Secret.FromNullable(_environment(name)?.TrimEnd('\r', '\n'));
 
     private string? Profile(string key) => _profile?[key];
 
-    private Secret? ProfileSecret(string key) => Auth.Secret.FromNullable(_profile?[key]);
+    private Secret? ProfileSecret(string key) => Secret.FromNullable(_profile?[key]);
 
     private string ProfileWhere(string key) => _profile is null ? key : $"{key} in {_profile.Where}";
 

@@ -98,14 +98,13 @@ internal sealed class ApiConnection : IDisposable
     /// retries, time limits and concurrency bound. With <paramref name="basic"/> the request carries
     /// those credentials, else the client's own. The answer is streamed, not buffered: the caller
     /// disposes it, which also frees its concurrency slot. Redirects are followed (at most 5);
-    /// credentials are dropped when one leads to another host.
+    /// credentials are dropped when one leads to another host. The body should be an
+    /// <see cref="UploadContent"/> for files: streamed, and retried only when its stream can seek.
     /// </summary>
-    /// <param name="content">The body; use <see cref="UploadContent"/> for files (streamed, retried only when the stream can seek).</param>
     public Task<HttpResponseMessage> SendAbsoluteAsync(HttpMethod method, Uri uri, HttpContent? content, AuthenticationHeaderValue? basic, CancellationToken cancellationToken) =>
         SendAbsoluteAsync("Transfer", method, uri, content, basic, cancellationToken);
 
-    /// <inheritdoc cref="SendAbsoluteAsync(HttpMethod, Uri, HttpContent?, AuthenticationHeaderValue?, CancellationToken)"/>
-    /// <param name="operation">The name used in messages, such as <c>UploadFile</c>.</param>
+    /// <summary>As <see cref="SendAbsoluteAsync(HttpMethod, Uri, HttpContent?, AuthenticationHeaderValue?, CancellationToken)"/>, with the operation's name for messages (such as <c>UploadFile</c>).</summary>
     public async Task<HttpResponseMessage> SendAbsoluteAsync(
         string operation, HttpMethod method, Uri uri, HttpContent? content, AuthenticationHeaderValue? basic, CancellationToken cancellationToken)
     {

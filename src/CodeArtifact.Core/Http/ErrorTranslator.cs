@@ -46,7 +46,7 @@ internal sealed class ErrorTranslator
         AppendBodyNote(text, error.Kind, body);
         AppendTraceId(text, traceId);
         text.Append('.');
-        AppendAdvice(text, code, status, serviceCode, state);
+        AppendAdvice(text, code, status, serviceCode, traceId, state);
         if (TransientFailures.IsTransient(response.StatusCode))
         {
             AppendRetries(text, state);
@@ -77,7 +77,7 @@ internal sealed class ErrorTranslator
         text.Append('.');
         if (serviceCode is not null && OurCode(403, serviceCode) == ErrorCodes.PermissionDenied)
         {
-            AppendAdvice(text, ErrorCodes.PermissionDenied, 403, serviceCode, state);
+            AppendAdvice(text, ErrorCodes.PermissionDenied, 403, serviceCode, traceId, state);
         }
 
         return new CodeArtifactException(ErrorCodes.ErrorStatus, _sanitizer.Sanitize(text.ToString()))
@@ -185,7 +185,7 @@ internal sealed class ErrorTranslator
         },
     };
 
-    private void AppendAdvice(StringBuilder text, string code, int status, string? serviceCode, RequestState state)
+    private void AppendAdvice(StringBuilder text, string code, int status, string? serviceCode, string? traceId, RequestState state)
     {
         var advice = code switch
         {
@@ -195,6 +195,7 @@ internal sealed class ErrorTranslator
                 "The gateway has no such API: check Endpoint or Region (it must be the CodeArts Artifact endpoint of the project's region).",
             ErrorCodes.NotFound => "The repository, path or project does not exist, or Endpoint points to another service.",
             ErrorCodes.Throttled => "The service is throttling requests (the gateway allows 200 calls per second per API by default): lower MaxConcurrency or run later.",
+            ErrorCodes.ServiceError when traceId is null => "The service failed; try again later.",
             ErrorCodes.ServiceError => "The service failed; try again later, and quote the trace id if it goes on.",
             ErrorCodes.InvalidResponse when status is >= 300 and < 400 => "The service redirected the call, which no API does: check Endpoint.",
             ErrorCodes.BadRequest when status == 413 => "The request body is larger than the gateway's 12 MB limit.",

@@ -109,8 +109,16 @@ internal sealed partial class Sanitizer
     {
         var withoutCode = ScriptOrStylePattern().Replace(html, " ");
         var title = TitlePattern().Match(withoutCode) is { Success: true } m ? m.Groups["title"].Value : null;
-        var body = TagPattern().Replace(TitlePattern().Replace(withoutCode, " "), " ");
-        var text = WebUtility.HtmlDecode(string.IsNullOrWhiteSpace(title) ? body : title.Trim() + ": " + body);
+        var body = SanitizeRemote(WebUtility.HtmlDecode(TagPattern().Replace(TitlePattern().Replace(withoutCode, " "), " ")), maxLength * 4);
+        title = SanitizeRemote(WebUtility.HtmlDecode(title ?? string.Empty), maxLength);
+
+        // Error pages usually repeat their title as the first heading: show it once.
+        if (title.Length > 0 && body.StartsWith(title, StringComparison.Ordinal))
+        {
+            body = body[title.Length..].TrimStart();
+        }
+
+        var text = title.Length == 0 ? body : body.Length == 0 ? title : title + ": " + body;
         return SanitizeRemote(text, maxLength);
     }
 

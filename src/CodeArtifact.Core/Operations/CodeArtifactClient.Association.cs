@@ -36,7 +36,7 @@ public sealed partial class CodeArtifactClient
     /// <param name="projectId">The project; the client's project when null.</param>
     /// <param name="tabIds">The repositories' tab ids (see <see cref="RepositorySummary.TabId"/>), at least one.</param>
     /// <param name="cancellationToken">Stops the call.</param>
-    public Task AssociateRepositoriesWithProjectAsync(string? projectId, IReadOnlyList<string> tabIds, CancellationToken cancellationToken = default)
+    public async Task AssociateRepositoriesWithProjectAsync(string? projectId, IReadOnlyList<string> tabIds, CancellationToken cancellationToken = default)
     {
         var project = RequiredProjectId(projectId, nameof(projectId));
         Argument.NotEmpty(tabIds, nameof(tabIds), "tab id");
@@ -48,6 +48,6 @@ public sealed partial class CodeArtifactClient
             PathSegments = V5Path("maven", "project", "repository"),
             JsonBody = JsonBody(new ProjectRepositoryBodyDto { ProjectId = project, Ids = ids }, CodeArtifactJsonContext.Default.ProjectRepositoryBodyDto),
         };
-        return SendIgnoringResultAsync(request, cancellationToken);
+        await SendIgnoringResultAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

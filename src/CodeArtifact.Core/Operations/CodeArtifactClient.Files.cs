@@ -72,7 +72,7 @@ public sealed partial class CodeArtifactClient
     /// <param name="repository">The repository id.</param>
     /// <param name="path">The file, relative to the repository, such as <c>/app/1.0/app.zip</c>.</param>
     /// <param name="cancellationToken">Stops the call.</param>
-    public Task DeleteFileAsync(string repository, string path, CancellationToken cancellationToken = default)
+    public async Task DeleteFileAsync(string repository, string path, CancellationToken cancellationToken = default)
     {
         Argument.RepositoryId(repository, nameof(repository));
         var relativePath = Argument.RepositoryPath(path, nameof(path));
@@ -88,6 +88,6 @@ public sealed partial class CodeArtifactClient
             PathSegments = V5Path("file"),
             JsonBody = JsonBody(new PathBodyDto { Path = repository + relativePath }, CodeArtifactJsonContext.Default.PathBodyDto),
         };
-        return SendIgnoringResultAsync(request, cancellationToken);
+        await SendIgnoringResultAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class CodeArtifactClient
         return result.ToModel(Options.ServiceTimeOffset);
     }
 
-    private Task SetAttentionAsync(string attention, IReadOnlyList<string> ids, string? format, CancellationToken cancellationToken)
+    private async Task SetAttentionAsync(string attention, IReadOnlyList<string> ids, string? format, CancellationToken cancellationToken)
     {
         Argument.NotEmpty(ids, nameof(ids), "component id");
         var checkedIds = ids.Select((id, i) => Argument.PathText(id, $"{nameof(ids)}[{i}]")).ToArray();
@@ -72,6 +72,6 @@ public sealed partial class CodeArtifactClient
             PathSegments = V5Path("attention"),
             JsonBody = JsonBody(body, CodeArtifactJsonContext.Default.AttentionBodyDto),
         };
-        return SendIgnoringResultAsync(request, cancellationToken);
+        await SendIgnoringResultAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

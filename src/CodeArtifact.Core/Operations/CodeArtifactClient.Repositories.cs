@@ -100,7 +100,7 @@ public sealed partial class CodeArtifactClient
     /// <summary>
     /// Creates a Docker repository: <c>CreateDockerRepositories</c>, <c>POST /cloudartifact/v5/repositories</c>.
     /// </summary>
-    public Task CreateDockerRepositoryAsync(DockerRepositoryCreateRequest request, CancellationToken cancellationToken = default)
+    public async Task CreateDockerRepositoryAsync(DockerRepositoryCreateRequest request, CancellationToken cancellationToken = default)
     {
         Argument.RequiredObject(request, nameof(request), "pass a DockerRepositoryCreateRequest");
         var body = new CreateDockerBodyDto
@@ -117,7 +117,7 @@ public sealed partial class CodeArtifactClient
             PathSegments = V5Path("repositories"),
             JsonBody = JsonBody(body, CodeArtifactJsonContext.Default.CreateDockerBodyDto),
         };
-        return SendIgnoringResultAsync(apiRequest, cancellationToken);
+        await SendIgnoringResultAsync(apiRequest, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ public sealed partial class CodeArtifactClient
     /// <param name="format">The repositories' format, such as <c>maven2</c>.</param>
     /// <param name="repositoryIds">The repositories (at least one).</param>
     /// <param name="cancellationToken">Stops the call.</param>
-    public Task MoveRepositoriesToRecycleBinAsync(string format, IReadOnlyList<string> repositoryIds, CancellationToken cancellationToken = default)
+    public async Task MoveRepositoriesToRecycleBinAsync(string format, IReadOnlyList<string> repositoryIds, CancellationToken cancellationToken = default)
     {
         var knownFormat = Argument.OneOf(format, nameof(format), KnownValues.RepositoryFormats);
         var ids = RepositoryIdList(repositoryIds, nameof(repositoryIds));
@@ -138,7 +138,7 @@ public sealed partial class CodeArtifactClient
             PathSegments = V5Path("repositories"),
             JsonBody = JsonBody(new DeleteRepositoryBodyDto { Format = knownFormat, RepositoryIds = ids }, CodeArtifactJsonContext.Default.DeleteRepositoryBodyDto),
         };
-        return SendIgnoringResultAsync(request, cancellationToken);
+        await SendIgnoringResultAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -173,7 +173,7 @@ public sealed partial class CodeArtifactClient
     /// <summary>
     /// Edits non-Maven repositories: <c>UpdateArtifactory</c>, <c>PUT /cloudartifact/v5/artifact/</c>.
     /// </summary>
-    public Task UpdateRepositoryAsync(RepositoryUpdateRequest request, CancellationToken cancellationToken = default)
+    public async Task UpdateRepositoryAsync(RepositoryUpdateRequest request, CancellationToken cancellationToken = default)
     {
         Argument.RequiredObject(request, nameof(request), "pass a RepositoryUpdateRequest");
         var body = new UpdateArtifactoryBodyDto
@@ -196,7 +196,7 @@ public sealed partial class CodeArtifactClient
             PathSegments = V5Path("artifact", string.Empty),
             JsonBody = JsonBody(body, CodeArtifactJsonContext.Default.UpdateArtifactoryBodyDto),
         };
-        return SendIgnoringResultAsync(apiRequest, cancellationToken);
+        await SendIgnoringResultAsync(apiRequest, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

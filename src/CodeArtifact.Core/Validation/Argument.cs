@@ -118,12 +118,17 @@ internal static class Argument
     public static string? Text(string? value, string name, int maxLength, bool required = false)
     {
         var rule = $"at most {maxLength.ToString(CultureInfo.InvariantCulture)} characters without control characters";
-        if (value is null && !required)
+        // Optional text may be empty: the documented examples send "description": "".
+        if (!required && value is null)
         {
             return null;
         }
 
-        Required(value, name, rule);
+        if (required)
+        {
+            Required(value, name, rule);
+        }
+
         return value!.Length <= maxLength && !value.Any(char.IsControl) ? value : throw Invalid(name, value, rule);
     }
 

@@ -54,7 +54,7 @@ internal sealed class FakeCakeContext : ICakeContext, IDisposable
     public IServiceProvider ServiceProvider => null!;
 
     /// <summary>A path inside <see cref="WorkingDirectory"/>.</summary>
-    public string PathOf(string relative) => Path.Combine(WorkingDirectory, relative);
+    public string PathOf(string relative) => System.IO.Path.Combine(WorkingDirectory, relative);
 
     public void Dispose()
     {

@@ -24,7 +24,7 @@ internal sealed class FakeCakeEnvironment(DirectoryPath workingDirectory) : ICak
     public DirectoryPath GetSpecialPath(SpecialPath path) => path switch
     {
         SpecialPath.UserProfile => UserHomeDirectory,
-        SpecialPath.LocalTemp => new DirectoryPath(Path.GetTempPath()),
+        SpecialPath.LocalTemp => new DirectoryPath(System.IO.Path.GetTempPath()),
         _ => WorkingDirectory.Combine(path.ToString()),
     };
 

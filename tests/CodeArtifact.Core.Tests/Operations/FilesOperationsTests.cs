@@ -292,6 +292,18 @@ public sealed class FilesOperationsTests
         }
 
         [Fact]
+        public async Task Should_Return_Faulted_Task_Instead_Of_Throwing_At_The_Call_If_Invalid()
+        {
+            var handler = new RecordingHandler();
+            using var client = TestClients.Create(handler);
+
+            var task = client.DeleteFileAsync(GoRepo, "/a/../b");
+
+            await Assert.ThrowsAsync<CodeArtifactException>(() => task);
+            Assert.Empty(handler.Requests);
+        }
+
+        [Fact]
         public async Task Should_Refuse_Repository_Root_Before_Any_Request()
         {
             var handler = new RecordingHandler();

@@ -34,7 +34,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
 
         using var hashSlots = new SemaphoreSlim(options.MaxParallelHashing ?? Environment.ProcessorCount);
         using var lookupSlots = new SemaphoreSlim(Math.Max(1, _client.Options.MaxConcurrency));
-        var progress = new Progress(files.Count, Log);
+        var progress = new ProgressReporter(files.Count, "Verified", "files", log);
         var results = await JobTasks.RunAllAsync(
             files,
             async (file, _, token) =>
@@ -217,8 +217,6 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
 
     private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 
-    private void Log(string message) => Log(LogSeverity.Info, message);
-
     private sealed record PlannedFile(string LocalPath, string GivenLocalPath, string RemotePath, string Repository, string Format)
     {
         public FileVerification Outcome(
@@ -239,20 +237,5 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
                 DownloadUri = downloadUri,
                 Error = error,
             };
-    }
-
-    /// <summary>Info lines at each tenth of a long run; short runs only get the summary.</summary>
-    private sealed class Progress(int total, Action<string> log)
-    {
-        private int _done;
-
-        public void OneDone()
-        {
-            var done = Interlocked.Increment(ref _done);
-            if (total >= 20 && done < total && done * 10 / total != (done - 1) * 10 / total)
-            {
-                log($"Verified {done}/{total} files…");
-            }
-        }
     }
 }

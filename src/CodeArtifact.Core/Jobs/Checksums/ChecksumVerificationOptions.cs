@@ -1,7 +1,7 @@
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>Inputs of <see cref="ChecksumVerificationJob"/>; names as the MSBuild task's parameters.</summary>
-public sealed class ChecksumVerificationOptions
+public sealed record ChecksumVerificationOptions
 {
     /// <summary>The local files and where each one is in the repository.</summary>
     public IReadOnlyList<VerifyFileRequest> Files { get; init; } = [];

@@ -128,6 +128,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
     private async Task<DeleteOutcome> DeleteAsync(Plan plan, CleanupFile[] candidates, CancellationToken cancellationToken)
     {
         var outcome = new DeleteOutcome();
+        var progress = new ProgressReporter(candidates.Length, "Deleted", "files", log);
         using var slots = new SemaphoreSlim(plan.Concurrency);
         var deletions = candidates.Select(async candidate =>
         {
@@ -151,6 +152,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
                 await DeleteOneAsync(plan.Repository, candidate.Path, cancellationToken).ConfigureAwait(false);
                 outcome.Deleted.Add(candidate);
                 Log(LogSeverity.Detail, $"Deleted {candidate.Path}.");
+                progress.OneDone();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

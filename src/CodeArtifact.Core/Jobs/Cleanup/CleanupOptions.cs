@@ -1,7 +1,7 @@
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>Inputs of <see cref="CleanupJob"/>; names as the MSBuild task's parameters.</summary>
-public sealed class CleanupOptions
+public sealed record CleanupOptions
 {
     /// <summary>The repository id (non-Maven repositories only).</summary>
     public string Repository { get; init; } = string.Empty;

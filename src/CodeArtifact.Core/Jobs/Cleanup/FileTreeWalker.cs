@@ -14,9 +14,11 @@ namespace CodeArtifact.Core.Jobs;
 /// </remarks>
 internal sealed class FileTreeWalker(CodeArtifactClient client, string repository, int maxConcurrency, Action<CodeArtifactLogEvent>? log)
 {
-    public int FoldersListed => _foldersListed;
+    private const int ProgressEvery = 50;
 
     private int _foldersListed;
+
+    public int FoldersListed => _foldersListed;
 
     public async Task<IReadOnlyList<RetentionFile>> ListFilesAsync(string root, CancellationToken cancellationToken)
     {
@@ -50,7 +52,11 @@ internal sealed class FileTreeWalker(CodeArtifactClient client, string repositor
             slots.Release();
         }
 
-        Interlocked.Increment(ref _foldersListed);
+        if (Interlocked.Increment(ref _foldersListed) % ProgressEvery == 0)
+        {
+            log?.Invoke(new CodeArtifactLogEvent(LogSeverity.Info, $"Listed {_foldersListed} folders, {files.Count} files so far…"));
+        }
+
         var subfolders = new List<string>();
         foreach (var child in tree.Children)
         {

@@ -1,7 +1,7 @@
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>Inputs of <see cref="RestoreJob"/>; names as the MSBuild task's parameters.</summary>
-public sealed class RestoreOptions
+public sealed record RestoreOptions
 {
     /// <summary>The repository id the files were deleted from.</summary>
     public string Repository { get; init; } = string.Empty;

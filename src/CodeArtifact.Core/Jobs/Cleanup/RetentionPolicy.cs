@@ -33,7 +33,8 @@ public sealed class RetentionPolicy
 {
     private const string DefaultInclude = "**/*";
 
-    // The in-memory matcher needs a rooted directory; any fixed one does, the paths are relative.
+    // The in-memory matcher needs a rooted directory; any fixed one does, since it only serves
+    // to make the relative paths rooted and is stripped again from the matches.
     private static readonly string MatchRoot = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "codeartifact-retention"));
 
     private readonly Matcher _included;
@@ -160,7 +161,9 @@ public sealed class RetentionPolicy
 
     private static HashSet<string> Matching(Matcher matcher, IReadOnlyList<string> relativePaths)
     {
-        var result = matcher.Match(MatchRoot, relativePaths);
+        // The in-memory directory resolves relative file names against the current directory,
+        // not against its root, so each file is given rooted.
+        var result = matcher.Match(MatchRoot, relativePaths.Select(p => MatchRoot + "/" + p));
         return result.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
     }
 

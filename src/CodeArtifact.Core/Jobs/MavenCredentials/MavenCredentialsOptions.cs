@@ -1,7 +1,7 @@
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>Inputs of <see cref="MavenCredentialsJob"/>; names as the MSBuild task's parameters.</summary>
-public sealed class MavenCredentialsOptions
+public sealed record MavenCredentialsOptions
 {
     /// <summary>Only repositories of this project (default: every project of the tenant).</summary>
     public string? ProjectId { get; init; }

@@ -9,9 +9,10 @@ namespace CodeArtifact.Core.Jobs;
 /// the latest one.
 /// </summary>
 /// <remarks>
-/// Paging: <c>offset</c> counts records (0, 100, 200 …) with pages of 100. The first page says
-/// how many records match; the pages still needed are then asked for at once (in waves of the
-/// client's MaxConcurrency), so 1,000 records take two sequential round trips. Records are
+/// Paging: <c>offset</c> counts records (0, 100, 200 …) with pages of 100 (or of what the first
+/// page held, should the service cap pages lower). The first page says how many records match;
+/// the pages still needed are then asked for at once (in waves of the client's MaxConcurrency),
+/// so 1,000 records take two sequential round trips. Records are
 /// de-duplicated by (version, path), and paging stops on an empty page, when the total is
 /// reached, or when a round brings nothing new, so a server that reads <c>offset</c> another way
 /// cannot cause an endless loop or duplicates. Fewer records than the total gives warning CART0402.
@@ -46,7 +47,9 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
 
         if (first.Data.Count > 0 && total > collector.Count)
         {
-            pages += await FetchKnownTotalAsync(projectId, fileName, total, collector, cancellationToken).ConfigureAwait(false);
+            // A service that caps pages below the limit asked for gives short pages: step by what it gives.
+            var stride = Math.Min(first.Data.Count, PageSize);
+            pages += await FetchKnownTotalAsync(projectId, fileName, total, stride, collector, cancellationToken).ConfigureAwait(false);
         }
         else if (total <= 0 && first.Data.Count >= PageSize)
         {
@@ -86,15 +89,15 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
         };
     }
 
-    private async Task<int> FetchKnownTotalAsync(string? projectId, string fileName, int total, PageCollector collector, CancellationToken cancellationToken)
+    private async Task<int> FetchKnownTotalAsync(string? projectId, string fileName, int total, int stride, PageCollector collector, CancellationToken cancellationToken)
     {
         var wave = Math.Max(1, _client.Options.MaxConcurrency);
-        var lastOffset = (long)Math.Min(total, (long)MaxPages * PageSize);
+        var lastOffset = Math.Min(total, (long)MaxPages * stride);
         var pages = 0;
-        for (long offset = PageSize; offset < lastOffset;)
+        for (long offset = stride; offset < lastOffset;)
         {
             var offsets = new List<int>();
-            for (; offset < lastOffset && offsets.Count < wave; offset += PageSize)
+            for (; offset < lastOffset && offsets.Count < wave; offset += stride)
             {
                 offsets.Add((int)offset);
             }

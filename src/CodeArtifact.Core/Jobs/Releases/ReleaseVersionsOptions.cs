@@ -1,7 +1,7 @@
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>Inputs of <see cref="ReleaseVersionsJob"/>; names as the MSBuild task's parameters.</summary>
-public sealed class ReleaseVersionsOptions
+public sealed record ReleaseVersionsOptions
 {
     /// <summary>The project (default: the client's).</summary>
     public string? ProjectId { get; init; }

@@ -11,7 +11,7 @@ namespace CodeArtifact.Core.Jobs;
 /// strings: a missing release segment counts as 0 (<c>1.2</c> ties with <c>1.2.0</c>), a number
 /// sorts before text, a release sorts after its pre-releases. Versions of equal precedence
 /// (<c>1.0.0+a</c>, <c>1.0.0+b</c>) are finally ordered by their text, ordinally, so that sorting is
-/// deterministic; use <see cref="ComparePrecedence"/> for precedence alone.
+/// deterministic; use <see cref="ComparePrecedence(string?, string?)"/> for precedence alone.
 /// </remarks>
 public sealed class VersionComparer : IComparer<string>
 {

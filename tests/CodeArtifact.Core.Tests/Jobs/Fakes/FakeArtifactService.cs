@@ -45,6 +45,9 @@ internal sealed class FakeArtifactService : HttpMessageHandler
     /// <summary>Serve the first page whatever the offset (a server that reads offset differently).</summary>
     public bool IgnoreOffset { get; set; }
 
+    /// <summary>The most records a page holds, whatever limit was asked for (a service that caps pages).</summary>
+    public int? PageCap { get; set; }
+
     /// <summary>The total_records to claim (default: the real count).</summary>
     public int? ClaimedTotal { get; set; }
 
@@ -253,7 +256,7 @@ internal sealed class FakeArtifactService : HttpMessageHandler
     private HttpResponseMessage ReleasePage(int limit, int offset)
     {
         var start = IgnoreOffset ? 0 : offset;
-        var page = Releases.Skip(start).Take(limit).Select(r => new JsonObject
+        var page = Releases.Skip(start).Take(Math.Min(limit, PageCap ?? limit)).Select(r => new JsonObject
         {
             ["version"] = r.Version,
             ["path"] = r.Path,

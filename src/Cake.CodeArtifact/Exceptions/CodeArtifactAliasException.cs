@@ -1,4 +1,3 @@
-using Cake.Core;
 using CodeArtifact.Core;
 
 namespace Cake.CodeArtifact;
@@ -7,17 +6,28 @@ namespace Cake.CodeArtifact;
 /// The root of the addin's failures. Its message is <c>CART####: text</c>, with the same code
 /// and text as the error the MSBuild tasks report for the same problem.
 /// </summary>
-public class CodeArtifactCakeException : CakeException
+/// <remarks>
+/// An alias never throws this type itself: Cake 7 seals <c>CakeException</c>, so every alias
+/// throws a <c>CakeException</c> with the same message and this exception (with its code and,
+/// for job failures, the job's result) as the inner exception:
+/// <code>
+/// catch (CakeException ex) when (ex.InnerException is CodeArtifactVerificationException failure)
+/// {
+///     Warning("{0} files did not verify", failure.Result.Mismatched);
+/// }
+/// </code>
+/// </remarks>
+public class CodeArtifactAliasException : Exception
 {
     /// <summary>Creates an exception with the code of <see cref="ErrorCodes.ServiceError"/>.</summary>
-    public CodeArtifactCakeException()
+    public CodeArtifactAliasException()
         : this(ErrorCodes.ServiceError, "CodeArts Artifact operation failed.")
     {
     }
 
     /// <summary>Creates an exception whose message is used as given.</summary>
     /// <param name="message">The message, starting with its <c>CART####</c> code when it has one.</param>
-    public CodeArtifactCakeException(string message)
+    public CodeArtifactAliasException(string message)
         : this(message, (Exception?)null)
     {
     }
@@ -25,7 +35,7 @@ public class CodeArtifactCakeException : CakeException
     /// <summary>Creates an exception whose message is used as given.</summary>
     /// <param name="message">The message, starting with its <c>CART####</c> code when it has one.</param>
     /// <param name="innerException">The cause.</param>
-    public CodeArtifactCakeException(string message, Exception? innerException)
+    public CodeArtifactAliasException(string message, Exception? innerException)
         : base(message, innerException)
     {
         Code = CodeOf(message);
@@ -35,7 +45,7 @@ public class CodeArtifactCakeException : CakeException
     /// <param name="code">The <c>CART####</c> code (see <see cref="ErrorCodes"/>).</param>
     /// <param name="text">The text after the code.</param>
     /// <param name="innerException">The cause.</param>
-    public CodeArtifactCakeException(string code, string text, Exception? innerException = null)
+    public CodeArtifactAliasException(string code, string text, Exception? innerException = null)
         : base($"{code}: {text}", innerException)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
@@ -45,8 +55,5 @@ public class CodeArtifactCakeException : CakeException
     /// <summary>The <c>CART####</c> code (see <see cref="ErrorCodes"/>).</summary>
     public string Code { get; }
 
-    private static string CodeOf(string message) =>
-        message is { Length: >= 8 } && message.StartsWith("CART", StringComparison.Ordinal) && message[4..8].All(char.IsAsciiDigit)
-            ? message[..8]
-            : ErrorCodes.ServiceError;
+    private static string CodeOf(string message) => Messages.CodeOf(message) is { Length: > 0 } code ? code : ErrorCodes.ServiceError;
 }

@@ -1,0 +1,214 @@
+using System.Security.Cryptography;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using CodeArtifact.Core;
+using CodeArtifact.Core.Jobs;
+
+namespace Cake.CodeArtifact.Tests;
+
+public static partial class CodeArtifactAliasesTests
+{
+    [Collection(EmulatorCollection.Name)]
+    public sealed class TheCodeArtifactVerifyChecksumsMethod(EmulatorFixture emulator)
+    {
+        private static readonly byte[] Published = "published build output\n"u8.ToArray();
+
+        [Fact]
+        public void Should_Throw_If_Context_Is_Null()
+        {
+            // Given / When
+            var exception = Record.Exception(() => CodeArtifactAliases.CodeArtifactVerifyChecksums(null!, new Dictionary<FilePath, string>(), new CodeArtifactVerifySettings()));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "context");
+        }
+
+        [Fact]
+        public void Should_Throw_If_Settings_Is_Null()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string>(), null!));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "settings");
+        }
+
+        [Fact]
+        public void Should_Verify_A_File_Whose_Digest_Matches_The_Repository()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            test.Server.Seed.PutFile(repository.Id, "/app/1.0/app.zip", Published);
+            test.WriteLocalFile("out/app.zip", Published);
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id };
+
+            // When
+            var result = test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { ["out/app.zip"] = "/app/1.0/app.zip" }, settings);
+
+            // Then
+            Assert.Equal((1, 0, 0, 0), (result.Verified, result.Mismatched, result.Missing, result.Failed));
+            var file = Assert.Single(result.Files);
+            Assert.Equal(test.Context.PathOf("out/app.zip"), file.LocalPath);
+            Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(Published)), file.LocalHash);
+            Assert.Equal("SHA512", file.Algorithm);
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith("Checksums: 1 verified, 0 mismatched", StringComparison.Ordinal));
+            Assert.Contains("ListArtifactoryComponent", test.Operations);
+        }
+
+        [Fact]
+        public void Should_Use_The_Algorithm_Asked_For()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            test.Server.Seed.PutFile(repository.Id, "/app.zip", Published);
+            test.WriteLocalFile("app.zip", Published);
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id, Algorithm = "sha-256" };
+
+            // When
+            var result = test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { ["app.zip"] = "/app.zip" }, settings);
+
+            // Then
+            var file = Assert.Single(result.Files);
+            Assert.Equal("SHA256", file.Algorithm);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Published)), file.RemoteHash);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_With_The_Result_If_A_Digest_Differs()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            test.Server.Seed.PutFile(repository.Id, "/app/1.0/app.zip", Published);
+            var local = test.WriteLocalFile("app.zip", "rebuilt, different\n"u8.ToArray());
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id, ReportFile = "reports/checksums.json" };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { [local] = "/app/1.0/app.zip" }, settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.ChecksumMismatch);
+            Assert.Equal(
+                $"CART0301: {local} does not match {repository.Id}:/app/1.0/app.zip: the local SHA512 is {Convert.ToHexStringLower(SHA512.HashData("rebuilt, different\n"u8))}, the repository has {Convert.ToHexStringLower(SHA512.HashData(Published))}. Publish the file again, or find out which side changed.",
+                failure.Message);
+            Assert.Equal(1, failure.Result!.Mismatched);
+            Assert.Contains("\"mismatched\"", File.ReadAllText(test.Context.PathOf("reports/checksums.json")), StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
+        public void Should_Warn_And_Return_If_A_Digest_Differs_But_FailOnMismatch_Is_Off()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            test.Server.Seed.PutFile(repository.Id, "/app.zip", Published);
+            test.WriteLocalFile("app.zip", "different\n"u8.ToArray());
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id, FailOnMismatch = false };
+
+            // When
+            var result = test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { ["app.zip"] = "/app.zip" }, settings);
+
+            // Then
+            Assert.Equal(1, result.Mismatched);
+            var warning = Assert.Single(test.Log.Entries, e => e.Level == LogLevel.Warning);
+            Assert.StartsWith("CART0301: ", warning.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_If_A_File_Is_Missing_Remotely()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            var local = test.WriteLocalFile("app.zip", Published);
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { [local] = "/never/published.zip" }, settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.MissingRemotely);
+            Assert.Equal($"CART0302: {local} is not in the repository at {repository.Id}:/never/published.zip. Publish it, or correct RemotePath and Repository.", failure.Message);
+            Assert.Equal(1, failure.Result!.Missing);
+        }
+
+        [Fact]
+        public void Should_Return_If_A_File_Is_Missing_Remotely_But_FailOnMissing_Is_Off()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            test.WriteLocalFile("app.zip", Published);
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id, FailOnMissing = false };
+
+            // When
+            var result = test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { ["app.zip"] = "/never/published.zip" }, settings);
+
+            // Then
+            Assert.Equal(1, result.Missing);
+            Assert.Contains(test.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("CART0302: ", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Report_Every_Failing_File_In_The_Message()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            test.Server.Seed.PutFile(repository.Id, "/a.zip", Published);
+            test.WriteLocalFile("a.zip", "changed\n"u8.ToArray());
+            test.WriteLocalFile("b.zip", Published);
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(
+                new Dictionary<FilePath, string> { ["a.zip"] = "/a.zip", ["b.zip"] = "/b.zip", ["gone.zip"] = "/a.zip" },
+                settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.ChecksumMismatch);
+            var lines = failure.Message.Split(Environment.NewLine);
+            Assert.Equal(["CART0301", "CART0302", "CART0303"], lines.Select(l => l[..8]).ToArray());
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_Algorithm_Is_Unknown()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            test.WriteLocalFile("app.zip", Published);
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = "any-repository", Algorithm = "CRC32" };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(new Dictionary<FilePath, string> { ["app.zip"] = "/app.zip" }, settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
+            Assert.Equal("Algorithm", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_Repository_Is_Missing()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            test.WriteLocalFile("app.zip", Published);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(
+                new Dictionary<FilePath, string> { ["app.zip"] = "/app.zip" },
+                new CodeArtifactVerifySettings(test.Connection)));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.MissingArgument);
+            Assert.Equal("Repository", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+    }
+}

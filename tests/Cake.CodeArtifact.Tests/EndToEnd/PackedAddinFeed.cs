@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace Cake.CodeArtifact.Tests.EndToEnd;
+
+/// <summary>
+/// Packs CodeArtifact.Core and Cake.CodeArtifact once per test run, with a version no earlier run
+/// used (so no cached copy can stand in for this build), into a local folder feed that also holds
+/// their dependencies from NuGet's global packages folder: scripts then load the addin exactly as
+/// users do, and without any traffic beyond this machine.
+/// </summary>
+internal sealed class PackedAddinFeed
+{
+    private PackedAddinFeed(string directory, string version)
+    {
+        Directory = directory;
+        Version = version;
+    }
+
+    /// <summary>The feed folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The version of both packages, such as <c>0.1.0-t20250101120000123</c>.</summary>
+    public string Version { get; }
+
+    public string AddinPackagePath => Path.Combine(Directory, $"Cake.CodeArtifact.{Version}.nupkg");
+
+    public static async Task<PackedAddinFeed> CreateAsync(string workRoot)
+    {
+        var version = "0.1.0-t" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var feed = System.IO.Directory.CreateDirectory(Path.Combine(workRoot, "feed")).FullName;
+
+        // A private artifacts path: this build never touches the bin/obj folders that the IDE, other
+        // test projects or a parallel pack of the MSBuild package are using.
+        var artifacts = Path.Combine(workRoot, "build");
+        foreach (var project in new[] { RepositoryLayout.CoreProject, RepositoryLayout.AddinProject })
+        {
+            var pack = await ExternalProcess.RunAsync(
+                "dotnet",
+                ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", artifacts, $"-p:Version={version}", "-p:ContinuousIntegrationBuild=true"],
+                RepositoryLayout.Root);
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException("Packing failed: " + pack);
+            }
+        }
+
+        var result = new PackedAddinFeed(feed, version);
+        result.CopyDependencies(Path.Combine(feed, $"CodeArtifact.Core.{version}.nupkg"));
+        return result;
+    }
+
+    /// <summary>The dependencies a net10.0 host needs, and theirs, copied from the global packages folder.</summary>
+    private void CopyDependencies(string package)
+    {
+        foreach (var (id, version) in DependenciesOf(package))
+        {
+            var folder = Path.Combine(RepositoryLayout.GlobalPackages, id.ToLowerInvariant(), version.ToLowerInvariant());
+            var source = Path.Combine(folder, $"{id.ToLowerInvariant()}.{version.ToLowerInvariant()}.nupkg");
+            var target = Path.Combine(Directory, Path.GetFileName(source));
+            if (!File.Exists(source))
+            {
+                throw new InvalidOperationException($"{id} {version} is not in {RepositoryLayout.GlobalPackages}: restore the solution first.");
+            }
+
+            if (!File.Exists(target))
+            {
+                File.Copy(source, target);
+                CopyDependencies(target);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Id, string Version)> DependenciesOf(string package)
+    {
+        using var archive = ZipFile.OpenRead(package);
+        var entry = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase) && !e.FullName.Contains('/'));
+        using var stream = entry.Open();
+        var nuspec = XDocument.Load(stream);
+        var groups = nuspec.Descendants().Where(e => e.Name.LocalName == "group").ToList();
+        var group = groups
+            .Select(g => (Group: g, Framework: NetVersion((string?)g.Attribute("targetFramework"))))
+            .Where(g => g.Framework is not null && g.Framework <= new Version(10, 0))
+            .OrderByDescending(g => g.Framework)
+            .Select(g => g.Group)
+            .FirstOrDefault();
+        var dependencies = group?.Elements() ?? nuspec.Descendants().Where(e => e.Name.LocalName == "dependencies").Elements().Where(e => e.Name.LocalName == "dependency");
+        foreach (var dependency in dependencies.Where(e => e.Name.LocalName == "dependency"))
+        {
+            // Exact or minimum version: both name the version restore used, which is the one in the global folder.
+            var version = ((string)dependency.Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0];
+            yield return ((string)dependency.Attribute("id")!, version);
+        }
+    }
+
+    private static Version? NetVersion(string? framework) =>
+        framework is { Length: > 3 } && framework.StartsWith("net", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(framework[3])
+            && System.Version.TryParse(framework[3..], out var version) && version.Major >= 5
+            ? version
+            : null;
+}

@@ -1,0 +1,224 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Tests.Jobs.Fakes;
+
+namespace CodeArtifact.Core.Tests.Jobs;
+
+public sealed class ChecksumVerificationJobTests : IDisposable
+{
+    private const string Repository = FakeArtifactService.Repository;
+
+    private readonly FakeArtifactService _service = new();
+    private readonly List<CodeArtifactLogEvent> _log = [];
+    private readonly string _folder = Directory.CreateTempSubdirectory("codeartifact-verify-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private ChecksumVerificationJob Job(Action<CodeArtifactClientOptions>? configure = null) =>
+        new(_service.CreateClient(configure), e => { lock (_log) { _log.Add(e); } });
+
+    private string Local(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private void Remote(string path, string content) => _service.Files[path] = new FakeFile(DateTimeOffset.UnixEpoch, content.Length, content);
+
+    private static string Sha(string content, Func<byte[], byte[]> hash) => Convert.ToHexString(hash(Encoding.UTF8.GetBytes(content))).ToLowerInvariant();
+
+    [Fact]
+    public async Task Should_Classify_Each_File()
+    {
+        // Given one file of each outcome
+        Remote("/app/same.zip", "same");
+        Remote("/app/changed.zip", "remote");
+        var files = new[]
+        {
+            new VerifyFileRequest(Local("same.zip", "same"), "/app/same.zip"),
+            new VerifyFileRequest(Local("changed.zip", "local"), "/app/changed.zip"),
+            new VerifyFileRequest(Local("new.zip", "new"), "/app/new.zip"),
+            new VerifyFileRequest(Path.Combine(_folder, "absent.zip"), "/app/same.zip"),
+        };
+
+        // When
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = files, Repository = Repository });
+
+        // Then: in input order, with the strongest digest both sides have (SHA-512 here)
+        Assert.Equal(
+            [VerificationStatus.Verified, VerificationStatus.Mismatch, VerificationStatus.MissingRemotely, VerificationStatus.UnreadableLocally],
+            result.Files.Select(f => f.Status));
+        Assert.Equal((1, 1, 1, 1), (result.Verified, result.Mismatched, result.Missing, result.Failed));
+
+        var verified = result.Files[0];
+        Assert.Equal("SHA512", verified.Algorithm);
+        Assert.Equal(Sha("same", SHA512.HashData), verified.LocalHash);
+        Assert.Equal(verified.LocalHash, verified.RemoteHash);
+        Assert.Equal($"https://cloudartifacts-backend.example.test/artgalaxy/{Repository}/app/same.zip", verified.DownloadUri);
+
+        var mismatch = result.Files[1];
+        Assert.Equal(Sha("local", SHA512.HashData), mismatch.LocalHash);
+        Assert.Equal(Sha("remote", SHA512.HashData), mismatch.RemoteHash);
+
+        Assert.NotNull(result.Files[2].Error);
+        Assert.Null(result.Files[2].LocalHash);
+        Assert.Contains("does not exist", result.Files[3].Error, StringComparison.Ordinal);
+
+        // The absent local file cost no request; the others one file detail each
+        Assert.Equal(3, _service.Requests.Count);
+        Assert.All(_service.Requests, r => Assert.Equal("generic", r.QueryValue("format")));
+    }
+
+    [Fact]
+    public async Task Should_Use_The_Algorithm_Asked_For()
+    {
+        Remote("/a.bin", "abc");
+
+        var result = await Job().RunAsync(new ChecksumVerificationOptions
+        {
+            Files = [new VerifyFileRequest(Local("a.bin", "abc"), "/a.bin")],
+            Repository = Repository,
+            Algorithm = ChecksumAlgorithm.Md5,
+        });
+
+        var file = Assert.Single(result.Files);
+        Assert.Equal(VerificationStatus.Verified, file.Status);
+        Assert.Equal("MD5", file.Algorithm);
+        Assert.Equal("900150983cd24fb0d6963f7d28e17f72", file.LocalHash);
+    }
+
+    [Fact]
+    public async Task Should_Pick_Sha256_If_The_Repository_Has_No_Sha512_And_Compare_Case_Insensitively()
+    {
+        // Given a detail answer with upper-case SHA-256 and MD5 only
+        var sha256 = Sha("x", SHA256.HashData).ToUpperInvariant();
+        _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json(FakeArtifactService.Envelope(
+            $$"""{"repo":"{{Repository}}","path":"/x","name":"x","size":"1","checksums":{"sha256":"{{sha256}}","md5":"9dd4e461268c8034f5c8564e155c67a6","sha1":null,"sha512":""} }""")));
+
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("x", "x"), "/x")], Repository = Repository });
+
+        var file = Assert.Single(result.Files);
+        Assert.Equal("SHA256", file.Algorithm);
+        Assert.Equal(VerificationStatus.Verified, file.Status);
+        Assert.Equal(sha256.ToLowerInvariant(), file.RemoteHash);
+    }
+
+    [Fact]
+    public async Task Should_Report_A_Mismatch_With_Warning_If_The_Repository_Has_No_Checksum()
+    {
+        _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json(FakeArtifactService.Envelope(
+            $$"""{"repo":"{{Repository}}","path":"/x","name":"x","size":"1","checksums":{ } }""")));
+
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("x", "x"), "/x")], Repository = Repository });
+
+        var file = Assert.Single(result.Files);
+        Assert.Equal(VerificationStatus.Mismatch, file.Status);
+        Assert.Null(file.LocalHash);
+        Assert.Contains("no checksum", file.Error, StringComparison.Ordinal);
+        Assert.Contains(_log, e => e.Code == ErrorCodes.NoCommonAlgorithm);
+    }
+
+    [Fact]
+    public async Task Should_Use_Each_Files_Own_Repository_And_Format()
+    {
+        const string other = "cn-north-7_5a775fdcb14f4431b6c0015618140bc3_npm_3";
+
+        var result = await Job().RunAsync(new ChecksumVerificationOptions
+        {
+            Files = [new VerifyFileRequest(Local("p.tgz", "p"), "p.tgz", other, "npm")],
+            Repository = Repository,
+        });
+
+        var request = Assert.Single(_service.Requests);
+        Assert.EndsWith($"/{other}/file-detail", request.Path, StringComparison.Ordinal);
+        Assert.Equal("npm", request.QueryValue("format"));
+        Assert.Equal("/p.tgz", request.QueryValue("path"));
+        Assert.Equal(other, Assert.Single(result.Files).Repository);
+    }
+
+    [Fact]
+    public async Task Should_Look_Up_Files_Concurrently()
+    {
+        // Given five files and a service that answers only once all five look-ups are in flight
+        var files = Enumerable.Range(0, 5).Select(i =>
+        {
+            Remote($"/f{i}", $"c{i}");
+            return new VerifyFileRequest(Local($"f{i}", $"c{i}"), $"/f{i}");
+        }).ToArray();
+        var inFlight = 0;
+        var allAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _service.Intercept = async (_, token) =>
+        {
+            if (Interlocked.Increment(ref inFlight) == files.Length)
+            {
+                allAsked.SetResult();
+            }
+
+            await allAsked.Task.WaitAsync(TimeSpan.FromSeconds(10), token);
+            return null;
+        };
+
+        // When
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = files, Repository = Repository, MaxParallelHashing = 1 });
+
+        // Then
+        Assert.All(result.Files, f => Assert.Equal(VerificationStatus.Verified, f.Status));
+    }
+
+    [Fact]
+    public async Task Should_Fail_The_Job_If_The_Service_Refuses()
+    {
+        Remote("/a", "a");
+        _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(
+            FakeArtifactService.Json("""{"error_code":"CR.4102","error_msg":"You do not have permissions on the project.","status":"error","trace_id":"t"}""", HttpStatusCode.Forbidden));
+
+        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new ChecksumVerificationOptions
+        {
+            Files = [new VerifyFileRequest(Local("a", "a"), "/a"), new VerifyFileRequest(Local("b", "b"), "/b")],
+            Repository = Repository,
+        }));
+
+        Assert.Equal("CR.4102", error.ServiceErrorCode);
+    }
+
+    [Fact]
+    public async Task Should_Log_Each_File_And_A_Summary()
+    {
+        Remote("/a", "a");
+
+        await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("a", "a"), "/a")], Repository = Repository });
+
+        Assert.Contains(_log, e => e.Severity == LogSeverity.Detail && e.Message.StartsWith("Verified ", StringComparison.Ordinal));
+        Assert.Contains(_log, e => e.Severity == LogSeverity.Info && e.Message.Contains("1 verified", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Return_Nothing_For_No_Files()
+    {
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Repository = Repository });
+
+        Assert.Empty(result.Files);
+        Assert.Empty(_service.Requests);
+    }
+
+    [Theory]
+    [InlineData(null, "/a", "generic", "Repository")]
+    [InlineData(Repository, "/a/../b", "generic", "Files[0].RemotePath")]
+    [InlineData(Repository, "/a", "zip", "Format")]
+    [InlineData("bad repo!", "/a", "generic", "Repository")]
+    public async Task Should_Reject_Bad_Input_Before_Any_Request(string? repository, string remotePath, string format, string parameter)
+    {
+        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new ChecksumVerificationOptions
+        {
+            Files = [new VerifyFileRequest(Local("a", "a"), remotePath)],
+            Repository = repository,
+            Format = format,
+        }));
+
+        Assert.Equal(parameter, error.ParameterName);
+        Assert.Empty(_service.Requests);
+    }
+}
