@@ -182,7 +182,8 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.NotNull(latest);
             Assert.Equal("1.10.0", latest.Version);
-            Assert.Equal($"{name}/1.10.0/{name}-1.10.0.zip", latest.Path.TrimStart('/')[(latest.Path.TrimStart('/').IndexOf(name, StringComparison.Ordinal))..]);
+            Assert.EndsWith($"{name}/1.10.0/{name}-1.10.0.zip", latest.Path, StringComparison.Ordinal);
+            Assert.EndsWith($"{name}/1.10.0/{name}-1.10.0.zip", latest.DownloadUrl, StringComparison.Ordinal);
         }
 
         [Fact]
