@@ -98,7 +98,7 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
         try
         {
             ExecuteAsync(_cancellation.Token).GetAwaiter().GetResult();
-            succeeded = !Log.HasLoggedErrors;
+            succeeded = !Log.HasLoggedErrors && !_cancellation.IsCancellationRequested;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
@@ -128,7 +128,9 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
             }
         }
 
-        return !Log.HasLoggedErrors;
+        // A cancelled task has not done its work, even when it logged no error (MSBuild does not
+        // ask for one once the build is cancelled).
+        return succeeded;
     }
 
     /// <summary>Runs the task's job with a connected client; sets outputs and logs per-file outcomes.</summary>
@@ -181,7 +183,7 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
         // and even after cancellation (a cut-off cleanup lists what it did delete).
         await WriteReportsAsync(result).ConfigureAwait(false);
 
-        if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(ResultsFile))
+        if (!Log.HasLoggedErrors && !cancellationToken.IsCancellationRequested && !string.IsNullOrEmpty(ResultsFile))
         {
             ResultsProject.Write(ResultsFile, Results());
         }

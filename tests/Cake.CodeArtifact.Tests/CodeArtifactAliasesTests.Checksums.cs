@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cake.CodeArtifact.Resources;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using CodeArtifact.Core;
@@ -93,9 +94,10 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.ChecksumMismatch);
-            Assert.Equal(
-                $"CART0301: {local} does not match {repository.Id}:/app/1.0/app.zip: the local SHA512 is {Convert.ToHexStringLower(SHA512.HashData("rebuilt, different\n"u8))}, the repository has {Convert.ToHexStringLower(SHA512.HashData(Published))}. Publish the file again, or find out which side changed.",
-                failure.Message);
+            var expected = string.Format(
+                Strings.VerifyCodeArtifactChecksums_Mismatch, local, repository.Id, "/app/1.0/app.zip", "SHA512",
+                Convert.ToHexStringLower(SHA512.HashData("rebuilt, different\n"u8)), Convert.ToHexStringLower(SHA512.HashData(Published)));
+            Assert.Equal(expected, failure.Message);
             Assert.Equal(1, failure.Result!.Mismatched);
             Assert.Contains("\"mismatched\"", File.ReadAllText(test.Context.PathOf("reports/checksums.json")), StringComparison.OrdinalIgnoreCase);
         }
@@ -133,7 +135,7 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.MissingRemotely);
-            Assert.Equal($"CART0302: {local} is not in the repository at {repository.Id}:/never/published.zip. Publish it, or correct RemotePath and Repository.", failure.Message);
+            Assert.Equal(string.Format(Strings.VerifyCodeArtifactChecksums_Missing, local, repository.Id, "/never/published.zip"), failure.Message);
             Assert.Equal(1, failure.Result!.Missing);
         }
 

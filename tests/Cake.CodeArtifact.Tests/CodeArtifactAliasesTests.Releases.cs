@@ -1,3 +1,4 @@
+using Cake.CodeArtifact.Resources;
 using Cake.Core.Diagnostics;
 using CodeArtifact.Core;
 
@@ -84,7 +85,8 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.Empty(versions);
             var warning = Assert.Single(test.Log.Entries, e => e.Level == LogLevel.Warning);
-            Assert.StartsWith($"CART0401: No release version of {name} was found.", warning.Message, StringComparison.Ordinal);
+            Assert.Equal(string.Format(Strings.GetCodeArtifactReleaseFileVersions_NoVersion, name), warning.Message);
+            Assert.StartsWith("CART0401: ", warning.Message, StringComparison.Ordinal);
         }
 
         [Theory]

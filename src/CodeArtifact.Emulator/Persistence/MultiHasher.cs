@@ -24,12 +24,9 @@ internal sealed class MultiHasher : IDisposable
     public FileChecksums Finish() => new(
         Hex(_md5.GetHashAndReset()), Hex(_sha1.GetHashAndReset()), Hex(_sha256.GetHashAndReset()), Hex(_sha512.GetHashAndReset()));
 
-    public static FileChecksums Of(ReadOnlySpan<byte> data)
-    {
-        using var hasher = new MultiHasher();
-        hasher.Append(data);
-        return hasher.Finish();
-    }
+    /// <summary>The four digests of bytes already in memory (one-shot hashing: no hash objects to create).</summary>
+    public static FileChecksums Of(ReadOnlySpan<byte> data) => new(
+        Hex(MD5.HashData(data)), Hex(SHA1.HashData(data)), Hex(SHA256.HashData(data)), Hex(SHA512.HashData(data)));
 
     public void Dispose()
     {

@@ -18,13 +18,20 @@ internal sealed partial class SqliteMetadataStore
             return InTransaction(() =>
             {
                 var replaced = new List<string>();
+
+                // Each folder is written once per batch (with its newest change), not once per file in it.
+                var folders = new Dictionary<(string Repo, string Path), (DateTimeOffset At, string By)>();
                 foreach (var file in files)
                 {
-                    EnsureFolders(file.RepositoryId, file.Path, file.Modified, file.By);
-                    var existing = Query(
-                        "SELECT id, blob_key FROM files WHERE repo_id=$repo AND path=$path AND trashed_at IS NULL",
-                        r => (Id: r.GetInt64(0), Blob: r.GetString(1)),
-                        ("$repo", file.RepositoryId), ("$path", file.Path));
+                    foreach (var folder in RepoPath.AncestorsOf(file.Path))
+                    {
+                        var key = (file.RepositoryId, folder);
+                        if (!folders.TryGetValue(key, out var seen) || seen.At < file.Modified)
+                        {
+                            folders[key] = (file.Modified, file.By);
+                        }
+                    }
+
                     var parameters = new (string, object?)[]
                     {
                         ("$repo", file.RepositoryId), ("$path", file.Path), ("$parent", RepoPath.ParentOf(file.Path)),
@@ -33,16 +40,17 @@ internal sealed partial class SqliteMetadataStore
                         ("$sha512", file.Blob.Checksums.Sha512), ("$blob", file.Blob.Key), ("$created", Ms(file.Created)),
                         ("$modified", Ms(file.Modified)), ("$by", file.By),
                     };
-                    if (existing.Count == 0)
+
+                    // The partial unique index makes the insert a no-op when an active file is at the path.
+                    var inserted = NonQuery(
+                        "INSERT OR IGNORE INTO files(repo_id, path, parent, name, size, md5, sha1, sha256, sha512, blob_key, created, modified, created_by, modified_by) "
+                        + "VALUES($repo,$path,$parent,$name,$size,$md5,$sha1,$sha256,$sha512,$blob,$created,$modified,$by,$by)",
+                        parameters);
+                    if (inserted == 0)
                     {
-                        NonQuery(
-                            "INSERT INTO files(repo_id, path, parent, name, size, md5, sha1, sha256, sha512, blob_key, created, modified, created_by, modified_by) "
-                            + "VALUES($repo,$path,$parent,$name,$size,$md5,$sha1,$sha256,$sha512,$blob,$created,$modified,$by,$by)",
-                            parameters);
-                    }
-                    else
-                    {
-                        replaced.Add(existing[0].Blob);
+                        replaced.AddRange(Query(
+                            "SELECT blob_key FROM files WHERE repo_id=$repo AND path=$path AND trashed_at IS NULL",
+                            r => r.GetString(0), ("$repo", file.RepositoryId), ("$path", file.Path)));
                         NonQuery(
                             "UPDATE files SET size=$size, md5=$md5, sha1=$sha1, sha256=$sha256, sha512=$sha512, blob_key=$blob, "
                             + "created=$created, modified=$modified, created_by=$by, modified_by=$by, download_count=0, "
@@ -50,6 +58,11 @@ internal sealed partial class SqliteMetadataStore
                             + "WHERE repo_id=$repo AND path=$path AND trashed_at IS NULL",
                             parameters);
                     }
+                }
+
+                foreach (var ((repo, path), (at, by)) in folders)
+                {
+                    EnsureFolder(repo, path, at, by);
                 }
 
                 return (IReadOnlyList<string>)replaced;
@@ -252,12 +265,15 @@ internal sealed partial class SqliteMetadataStore
     {
         foreach (var folder in RepoPath.AncestorsOf(filePath))
         {
-            NonQuery(
-                "INSERT INTO folders(repo_id, path, parent, created, modified, modified_by) VALUES($repo,$path,$parent,$at,$at,$by) "
-                + "ON CONFLICT(repo_id, path) DO UPDATE SET modified=MAX(modified, excluded.modified)",
-                ("$repo", repositoryId), ("$path", folder), ("$parent", RepoPath.ParentOf(folder)), ("$at", Ms(at)), ("$by", by));
+            EnsureFolder(repositoryId, folder, at, by);
         }
     }
+
+    private void EnsureFolder(string repositoryId, string folder, DateTimeOffset at, string by) =>
+        NonQuery(
+            "INSERT INTO folders(repo_id, path, parent, created, modified, modified_by) VALUES($repo,$path,$parent,$at,$at,$by) "
+            + "ON CONFLICT(repo_id, path) DO UPDATE SET modified=MAX(modified, excluded.modified)",
+            ("$repo", repositoryId), ("$path", folder), ("$parent", RepoPath.ParentOf(folder)), ("$at", Ms(at)), ("$by", by));
 
     private static FileRecord ReadFile(SqliteDataReader r) => new()
     {

@@ -196,6 +196,39 @@ public sealed class ChecksumVerificationJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Call_The_Log_One_Event_At_A_Time_And_Report_Progress()
+    {
+        // Given 40 files worked on in parallel, and a log that notices overlapping calls
+        var files = Enumerable.Range(0, 40).Select(i =>
+        {
+            Remote($"/p{i}", $"c{i}");
+            return new VerifyFileRequest(Local($"p{i}", $"c{i}"), $"/p{i}");
+        }).ToArray();
+        var inside = 0;
+        var overlapped = false;
+        var events = new List<CodeArtifactLogEvent>();
+        var job = new ChecksumVerificationJob(_service.CreateClient(), e =>
+        {
+            if (Interlocked.Increment(ref inside) > 1)
+            {
+                overlapped = true;
+            }
+
+            Thread.SpinWait(2000);
+            events.Add(e);
+            Interlocked.Decrement(ref inside);
+        });
+
+        // When
+        await job.RunAsync(new ChecksumVerificationOptions { Files = files, Repository = Repository, MaxParallelHashing = 4 });
+
+        // Then
+        Assert.False(overlapped);
+        Assert.Equal(40, events.Count(e => e.Severity == LogSeverity.Detail));
+        Assert.Contains(events, e => e.Severity == LogSeverity.Info && e.Message.StartsWith("Verified 4/40 files", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_Return_Nothing_For_No_Files()
     {
         var result = await Job().RunAsync(new ChecksumVerificationOptions { Repository = Repository });

@@ -182,6 +182,19 @@ public sealed class MavenSettingsWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Fail_With_Our_Exception_If_The_Path_Cannot_Be_Written()
+    {
+        // Given a folder where the file should go
+        Directory.CreateDirectory(SettingsPath);
+
+        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => MavenSettingsWriter.WriteAsync(SettingsPath, [Release()]));
+
+        Assert.Equal("SettingsFile", error.ParameterName);
+        Assert.DoesNotContain("p@ss", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(SettingsPath)!));
+    }
+
+    [Fact]
     public void Should_Render_The_Same_Bytes_For_The_Same_Input()
     {
         var first = MavenSettingsWriter.Render([Release(), Snapshot()]);

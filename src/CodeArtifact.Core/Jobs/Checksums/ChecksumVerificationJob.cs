@@ -19,6 +19,7 @@ namespace CodeArtifact.Core.Jobs;
 public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
 {
     private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly Action<CodeArtifactLogEvent>? _log = JobLog.Serialized(log);
 
     public async Task<ChecksumVerificationResult> RunAsync(ChecksumVerificationOptions options, CancellationToken cancellationToken = default)
     {
@@ -34,7 +35,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
 
         using var hashSlots = new SemaphoreSlim(options.MaxParallelHashing ?? Environment.ProcessorCount);
         using var lookupSlots = new SemaphoreSlim(Math.Max(1, _client.Options.MaxConcurrency));
-        var progress = new ProgressReporter(files.Count, "Verified", "files", log);
+        var progress = new ProgressReporter(files.Count, "Verified", "files", _log);
         var results = await JobTasks.RunAllAsync(
             files,
             async (file, _, token) =>
@@ -215,7 +216,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         _ => $"{v.Status} {v.LocalPath}: {v.Error}",
     };
 
-    private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
+    private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 
     private sealed record PlannedFile(string LocalPath, string GivenLocalPath, string RemotePath, string Repository, string Format)
     {

@@ -19,6 +19,7 @@ namespace CodeArtifact.Core.Jobs;
 public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
 {
     private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly Action<CodeArtifactLogEvent>? _log = JobLog.Serialized(log);
 
     public async Task<CleanupResult> RunAsync(CleanupOptions options, CancellationToken cancellationToken = default)
     {
@@ -27,7 +28,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
         var time = _client.Options.TimeProvider;
         var startedAt = time.GetUtcNow();
 
-        var walker = new FileTreeWalker(_client, plan.Repository, plan.Concurrency, log);
+        var walker = new FileTreeWalker(_client, plan.Repository, plan.Concurrency, _log);
         var files = await walker.ListFilesAsync(plan.Root, cancellationToken).ConfigureAwait(false);
         Log(LogSeverity.Info, $"Listed {Number(files.Count)} files in {Number(walker.FoldersListed)} folders under {plan.Root} of {plan.Repository}.");
 
@@ -128,7 +129,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
     private async Task<DeleteOutcome> DeleteAsync(Plan plan, CleanupFile[] candidates, CancellationToken cancellationToken)
     {
         var outcome = new DeleteOutcome();
-        var progress = new ProgressReporter(candidates.Length, "Deleted", "files", log);
+        var progress = new ProgressReporter(candidates.Length, "Deleted", "files", _log);
         using var slots = new SemaphoreSlim(plan.Concurrency);
         var deletions = candidates.Select(async candidate =>
         {
@@ -241,7 +242,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
+    private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 
     private sealed record Plan(string Repository, string Format, string Root, RetentionPolicy Policy, int Concurrency);
 

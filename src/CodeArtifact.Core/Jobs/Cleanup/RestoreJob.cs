@@ -19,6 +19,7 @@ namespace CodeArtifact.Core.Jobs;
 public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
 {
     private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly Action<CodeArtifactLogEvent>? _log = JobLog.Serialized(log);
 
     public async Task<RestoreResult> RunAsync(RestoreOptions options, CancellationToken cancellationToken = default)
     {
@@ -144,5 +145,5 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
         return distinct;
     }
 
-    private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
+    private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 }

@@ -19,6 +19,7 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
     private static readonly IReadOnlyList<string> Accesses = ["r", "rw"];
 
     private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly Action<CodeArtifactLogEvent>? _log = JobLog.Serialized(log);
 
     public async Task<MavenCredentialsResult> RunAsync(MavenCredentialsOptions options, CancellationToken cancellationToken = default)
     {
@@ -96,5 +97,5 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
 
     private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrEmpty(v))!;
 
-    private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
+    private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 }

@@ -47,9 +47,22 @@ public static class MavenSettingsWriter
         }
 
         ArgumentNullException.ThrowIfNull(repositories);
-        var fullPath = Path.GetFullPath(path);
         var content = Render(repositories);
+        try
+        {
+            return await WriteContentAsync(Path.GetFullPath(path), content, overwrite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CodeArtifactException(ErrorCodes.InvalidArgument, $"Could not write the settings file {path}: {ex.Message} Choose another SettingsFile.", ex)
+            {
+                ParameterName = "SettingsFile",
+            };
+        }
+    }
 
+    private static async Task<MavenSettingsWriteResult> WriteContentAsync(string fullPath, byte[] content, bool overwrite, CancellationToken cancellationToken)
+    {
         if (File.Exists(fullPath))
         {
             var existing = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,7 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
     private const int MaxPages = 10_000;
 
     private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly Action<CodeArtifactLogEvent>? _log = JobLog.Serialized(log);
 
     public async Task<ReleaseVersionsResult> RunAsync(ReleaseVersionsOptions options, CancellationToken cancellationToken = default)
     {
@@ -68,11 +69,12 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
             .OrderBy(r => r.Key, Comparer<VersionKey>.Create(VersionComparer.Compare))
             .ThenBy(r => r.Record.Path, StringComparer.Ordinal)
             .ToList();
-        var latest = sorted.LastOrDefault(r => options.IncludePrerelease || !r.Key.IsPrerelease).Record;
+        var latestIndex = sorted.FindLastIndex(r => options.IncludePrerelease || !r.Key.IsPrerelease);
+        var latest = latestIndex < 0 ? null : sorted[latestIndex].Record;
         var kept = options.MaxResults is { } max && sorted.Count > max ? sorted.Skip(sorted.Count - max) : sorted;
 
-        Log(LogSeverity.Info, latest is null
-            ? $"Found {Number(sorted.Count)} versions of \"{fileName}\"; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
+        Log(LogSeverity.Info, sorted.Count == 0 ? $"No version of \"{fileName}\" was found."
+            : latest is null ? $"Found {Number(sorted.Count)} versions of \"{fileName}\"; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
             : $"Found {Number(sorted.Count)} versions of \"{fileName}\"; the latest is {latest.Version}.");
 
         return new ReleaseVersionsResult
@@ -146,7 +148,7 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private void Log(LogSeverity severity, string message, string? code = null) => log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
+    private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 
     /// <summary>Distinct records by (version, path), in the order first seen.</summary>
     private sealed class PageCollector

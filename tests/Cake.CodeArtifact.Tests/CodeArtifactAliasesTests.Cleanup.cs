@@ -1,0 +1,260 @@
+using Cake.CodeArtifact.Resources;
+using Cake.Core.Diagnostics;
+using CodeArtifact.Core;
+using CodeArtifact.Emulator.Seeding;
+
+namespace Cake.CodeArtifact.Tests;
+
+public static partial class CodeArtifactAliasesTests
+{
+    [Collection(EmulatorCollection.Name)]
+    public sealed class TheCodeArtifactDeleteObsoleteFilesMethod(EmulatorFixture emulator)
+    {
+        [Fact]
+        public void Should_Throw_If_Context_Is_Null()
+        {
+            // Given / When
+            var exception = Record.Exception(() => CodeArtifactAliases.CodeArtifactDeleteObsoleteFiles(null!, new CodeArtifactCleanupSettings()));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "context");
+        }
+
+        [Fact]
+        public void Should_Throw_If_Settings_Is_Null()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(null!));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "settings");
+        }
+
+        [Fact]
+        public void Should_List_Without_Deleting_In_A_Dry_Run()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, RootPath = "/nightly", KeepLatest = 1, DryRun = true };
+
+            // When
+            var result = test.Context.CodeArtifactDeleteObsoleteFiles(settings);
+
+            // Then
+            Assert.True(result.DryRun);
+            Assert.Equal(["/nightly/app-1.zip", "/nightly/app-2.zip"], result.Candidates.Select(f => f.Path).ToArray());
+            Assert.Empty(result.Deleted);
+            Assert.Equal(["/nightly/app-3.zip"], result.Kept.Select(f => f.Path).ToArray());
+            Assert.Equal(6, result.BytesFreed);
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
+            Assert.DoesNotContain("DeleteArtifactFile", test.Operations);
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith("Dry run: 2 files would be deleted", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Delete_The_Files_The_Policy_Selects_And_Nothing_Else()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            test.Server.Seed.PutFile(repository.Id, "/releases/app-1.zip", "keep"u8.ToArray(), DateTimeOffset.UtcNow.AddDays(-100));
+            var settings = new CodeArtifactCleanupSettings(test.Connection)
+            {
+                Repository = repository.Id,
+                RootPath = "/nightly",
+                Include = ["*.zip"],
+                Protect = ["app-2.zip"],
+                OlderThanDays = 15,
+                ReportFile = "cleanup.json",
+            };
+
+            // When
+            var result = test.Context.CodeArtifactDeleteObsoleteFiles(settings);
+
+            // Then
+            Assert.Equal(["/nightly/app-1.zip"], result.Deleted.Select(f => f.Path).ToArray());
+            Assert.Null(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-2.zip"));
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/releases/app-1.zip"));
+            Assert.Contains("DeleteArtifactFile", test.Operations);
+            Assert.Contains("/nightly/app-1.zip", File.ReadAllText(test.Context.PathOf("cleanup.json")), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_If_More_Files_Match_Than_MaxDeletions()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, MaxDeletions = 2 };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.TooManyDeletions);
+            Assert.Contains("MaxDeletions", failure.Message, StringComparison.Ordinal);
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
+            Assert.DoesNotContain("DeleteArtifactFile", test.Operations);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Deleting_If_The_Repository_Is_A_Maven_One()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var (release, _) = test.Server.Seed.CreateMavenRepository("maven-" + Guid.NewGuid().ToString("N")[..8]);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = release.Id, Format = "maven2" }));
+
+            // Then
+            Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.MavenRepositoryRefused);
+            Assert.DoesNotContain("DeleteArtifactFile", test.Operations);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_Repository_Is_Missing()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection)));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.MissingArgument);
+            Assert.Equal("Repository", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_Root_Climbs_Out()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = "generic-repo", RootPath = "/nightly/../.." }));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
+            Assert.Equal("RootPath", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_TimeoutSeconds_Is_Out_Of_Range()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = "generic-repo", TimeoutSeconds = 0 };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
+            Assert.Equal("TimeoutSeconds", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+    }
+
+    [Collection(EmulatorCollection.Name)]
+    public sealed class TheCodeArtifactRestoreFilesMethod(EmulatorFixture emulator)
+    {
+        [Fact]
+        public void Should_Throw_If_Context_Is_Null()
+        {
+            // Given / When
+            var exception = Record.Exception(() => CodeArtifactAliases.CodeArtifactRestoreFiles(null!, ["/a.zip"], new CodeArtifactRestoreSettings()));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "context");
+        }
+
+        [Fact]
+        public void Should_Throw_If_Settings_Is_Null()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactRestoreFiles(["/a.zip"], null!));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "settings");
+        }
+
+        [Fact]
+        public void Should_Bring_Back_The_Files_A_Cleanup_Deleted()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            var cleanup = test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, RootPath = "/nightly", KeepLatest = 1 });
+            Assert.Null(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
+
+            // When
+            var result = test.Context.CodeArtifactRestoreFiles(cleanup.Deleted.Select(f => f.Path), new CodeArtifactRestoreSettings(test.Connection) { Repository = repository.Id });
+
+            // Then
+            Assert.Equal(["/nightly/app-1.zip", "/nightly/app-2.zip"], result.Restored.Order(StringComparer.Ordinal).ToArray());
+            Assert.Empty(result.Failed);
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-2.zip"));
+            Assert.Contains("BatchRestoreRepo", test.Operations);
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith($"Restored 2 of 2 files to {repository.Id}", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_With_The_Result_If_A_File_Is_Not_In_The_Recycle_Bin()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactRestoreFiles(["/never/deleted.zip"], new CodeArtifactRestoreSettings(test.Connection) { Repository = repository.Id }));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.RestoreFailed);
+            var failed = Assert.Single(failure.Restore!.Failed);
+            Assert.Equal("/never/deleted.zip", failed.Path);
+            Assert.Equal(string.Format(Strings.RestoreCodeArtifactFiles_Failed, failed.Path, failed.Message), failure.Message);
+            Assert.DoesNotContain(test.Log.Entries, e => e.Level == LogLevel.Warning);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_There_Are_No_Paths()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactRestoreFiles([" "], new CodeArtifactRestoreSettings(test.Connection) { Repository = "generic-repo" }));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.MissingArgument);
+            Assert.Equal("Paths", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+    }
+
+    /// <summary>A generic repository with three nightly builds of 3 bytes each, 30, 20 and 10 days old.</summary>
+    private static SeededRepository SeedNightlies(AliasTestContext test)
+    {
+        var repository = test.Server.Seed.CreateRepository("generic");
+        var now = DateTimeOffset.UtcNow;
+        test.Server.Seed.PutFiles(repository.Id, [
+            ("/nightly/app-1.zip", "one"u8.ToArray(), now.AddDays(-30)),
+            ("/nightly/app-2.zip", "two"u8.ToArray(), now.AddDays(-20)),
+            ("/nightly/app-3.zip", "thr"u8.ToArray(), now.AddDays(-10)),
+        ]);
+        return repository;
+    }
+}
