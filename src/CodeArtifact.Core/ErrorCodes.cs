@@ -34,6 +34,7 @@ public static class ErrorCodes
     // 02xx: Maven credentials.
     public const string SettingsFileNotOurs = "CART0201";
     public const string NoMavenRepositories = "CART0202";
+    public const string SettingsFileWriteFailed = "CART0203";
 
     // 03xx: checksum verification.
     public const string ChecksumMismatch = "CART0301";

@@ -34,7 +34,7 @@ internal static class CommandLine
     /// <summary>Parses the arguments; options is null when only help was asked for.</summary>
     public static bool TryParse(string[] args, out EmulatorOptions? options, out string? error)
     {
-        var result = new EmulatorOptions { Port = DefaultPort, DataDirectory = FromShell(DefaultDataDirectory) };
+        var result = new EmulatorOptions { Port = DefaultPort, DataDirectory = FromShell(DefaultDataDirectory), LogErrorsToConsole = true };
         var faults = FaultOptions.None;
         options = null;
         error = null;

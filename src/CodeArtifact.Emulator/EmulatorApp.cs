@@ -30,6 +30,7 @@ internal static class EmulatorApp
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddSingleton(emulator);
         builder.Services.AddSingleton(new Views(emulator));
         builder.Services.AddSingleton(new AccessKeyLockout(emulator.Options.AccessKeyLockoutThreshold, emulator.Clock));

@@ -36,6 +36,9 @@ public sealed class EmulatorOptions
     /// <summary>Writes one console line per request (off by default: it costs throughput).</summary>
     public bool LogRequestsToConsole { get; set; }
 
+    /// <summary>Writes unexpected server failures (answered as 500 CR.5000) to the console; the command line turns it on.</summary>
+    public bool LogErrorsToConsole { get; set; }
+
     /// <summary>
     /// After this many consecutive signature failures an access key is locked for five minutes, as
     /// the gateway does after more than five; null (default) never locks, so tests of bad

@@ -71,7 +71,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             var isNew = context.Store.IsNew;
             Bootstrap(context, isNew);
-            var app = EmulatorApp.Build(context, options.LogRequestsToConsole ? logging => logging.AddSimpleConsole() : null);
+            var app = EmulatorApp.Build(context, options.LogRequestsToConsole || options.LogErrorsToConsole ? ConsoleLogging(options) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
@@ -144,6 +144,13 @@ public sealed class EmulatorServer : IAsyncDisposable
             new EmulatorSeeder(context).ApplySeedFile(seedFile, includeData: isNew);
         }
     }
+
+    private static Action<ILoggingBuilder> ConsoleLogging(EmulatorOptions options) => logging =>
+    {
+        logging.AddSimpleConsole(console => console.SingleLine = true);
+        logging.SetMinimumLevel(options.LogRequestsToConsole ? LogLevel.Information : LogLevel.Warning);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+    };
 
     private static EmulatorIdentity WithRegion(EmulatorIdentity identity, string region) =>
         identity with { RepositoryUserName = WellKnownIdentities.RepositoryUserName(region, identity.TenantId, identity.UserId) };

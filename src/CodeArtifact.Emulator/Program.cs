@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CodeArtifact.Emulator;
 
 // `codeartifact-emulator [options]` (or `dotnet run --project src/CodeArtifact.Emulator -- [options]`):
@@ -19,13 +20,11 @@ if (options is null)
 }
 
 var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-Console.CancelKeyPress += (_, e) =>
-{
-    // Let the server stop cleanly instead of the process dying mid-write.
-    e.Cancel = true;
-    stop.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+
+// Ctrl+C, SIGTERM and SIGQUIT stop the server cleanly instead of killing the process mid-write.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal);
 
 await using var server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
 Console.WriteLine(Banner.Text(server, options));
@@ -33,3 +32,9 @@ await stop.Task.ConfigureAwait(false);
 Console.WriteLine("codeartifact-emulator: stopping.");
 await server.StopAsync().ConfigureAwait(false);
 return 0;
+
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+}

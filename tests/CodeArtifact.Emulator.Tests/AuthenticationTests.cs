@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CodeArtifact.Core.Auth;
 using CodeArtifact.Emulator.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -283,5 +284,68 @@ public sealed class TokenExpiryTests : IAsyncLifetime
             },
         };
         return new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+}
+
+/// <summary>The gateway's limits: AK lockout after repeated failures (when enabled), 12 MB signed bodies, unsigned payloads.</summary>
+public sealed class GatewayLimitTests
+{
+    [Fact]
+    public async Task Should_Lock_An_Access_Key_After_Repeated_Signature_Failures_If_Lockout_Is_Enabled()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { AccessKeyLockoutThreshold = 5 });
+        var client = SignedClient.For(server);
+        for (var i = 0; i < 6; i++)
+        {
+            using var failed = await client.Http.SendAsync(client.Signed(HttpMethod.Get, "/cloudartifact/v5/maven/info", secretKey: "wrong"));
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        using var locked = await client.Http.SendAsync(client.Signed(HttpMethod.Get, "/cloudartifact/v5/maven/info"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("forbidden", (string?)(await SignedClient.ReadJsonAsync(locked))!["error_msg"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Answer_413_If_A_Signed_Body_Is_Over_12_MB()
+    {
+        await using var server = await EmulatorServer.StartAsync();
+        var client = SignedClient.For(server);
+        var repo = server.Seed.CreateRepository("generic");
+        var request = client.Signed(HttpMethod.Put, new Uri(repo.Url).AbsolutePath + "big.bin", "\"x\"");
+        request.Content = new ByteArrayContent(new byte[(12 * 1024 * 1024) + 1]);
+
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Null(server.Seed.FindFile(repo.Id, "/big.bin"));
+    }
+
+    [Fact]
+    public async Task Should_Accept_An_Unsigned_Payload_If_Declared_And_Signed()
+    {
+        await using var server = await EmulatorServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.Endpoint };
+        var repo = server.Seed.CreateRepository("generic");
+        server.Seed.PutFile(repo.Id, "/u.bin", [1]);
+        var date = SdkHmacSigner.FormatDate(DateTimeOffset.UtcNow);
+        var headers = SdkHmacSigner.SignableHeaders(
+            [new("Host", server.Endpoint.Authority), new(SdkHmacSigner.DateHeader, date), new("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD")]);
+        var canonical = SdkHmacSigner.CanonicalRequest("DELETE", "/cloudartifact/v5/file", [], headers, "UNSIGNED-PAYLOAD");
+        var signature = SdkHmacSigner.Signature(Encoding.UTF8.GetBytes(server.Identity.SecretKey), SdkHmacSigner.StringToSign(date, canonical));
+        var request = new HttpRequestMessage(HttpMethod.Delete, "/cloudartifact/v5/file")
+        {
+            Content = new StringContent($$"""{"path":"{{repo.Id}}/u.bin"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation(SdkHmacSigner.DateHeader, date);
+        request.Headers.TryAddWithoutValidation("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD");
+        request.Headers.TryAddWithoutValidation(
+            "Authorization", SdkHmacSigner.AuthorizationHeader(server.Identity.AccessKey, SdkHmacSigner.SignedHeaderNames(headers), signature));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(server.Seed.FindFile(repo.Id, "/u.bin"));
     }
 }

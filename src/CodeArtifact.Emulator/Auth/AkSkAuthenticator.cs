@@ -36,6 +36,12 @@ internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLocko
             return AuthOutcome.Reject(EmulatorErrors.BadSignature("verify aksk signature fail, malformed Authorization header"));
         }
 
+        // The gateway refuses an oversized signed body before it looks at the signature.
+        if (request.ContentLength > MaxSignedBodyBytes)
+        {
+            return AuthOutcome.Reject(EmulatorErrors.BodyTooLarge());
+        }
+
         if (lockout.IsLocked(accessKey))
         {
             return AuthOutcome.Reject(EmulatorErrors.AccessKeyLocked());

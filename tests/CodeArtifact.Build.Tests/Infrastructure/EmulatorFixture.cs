@@ -17,6 +17,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public const string SpecialSecretKey = "CAEmuSpecialSecretKey0000000000000000009";
 
+    /// <summary>The user id of the special user (a member of the dev project).</summary>
+    public const string SpecialUserId = "c0dea7f1ac7e4e55c00000000000u009";
+
     private EmulatorServer? _server;
 
     public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
@@ -39,11 +42,17 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await EmulatorServer.StartAsync();
+        SeedSpecialUser(_server);
+    }
+
+    /// <summary>Adds the special user to <paramref name="server"/>.</summary>
+    public static void SeedSpecialUser(EmulatorServer server)
+    {
         var specialPassword = System.Text.Json.JsonSerializer.Serialize(SpecialRepositoryPassword);
-        _server.Seed.ApplySeedJson($$"""
+        server.Seed.ApplySeedJson($$"""
             {
               "users": [{
-                "userId": "c0dea7f1ac7e4e55c00000000000u009",
+                "userId": "{{SpecialUserId}}",
                 "name": "special-user",
                 "password": "Special-Passw0rd!",
                 "accessKey": "{{SpecialAccessKey}}",

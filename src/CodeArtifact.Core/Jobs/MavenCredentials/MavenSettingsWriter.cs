@@ -54,7 +54,7 @@ public static class MavenSettingsWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new CodeArtifactException(ErrorCodes.InvalidArgument, $"Could not write the settings file {path}: {ex.Message} Choose another SettingsFile.", ex)
+            throw new CodeArtifactException(ErrorCodes.SettingsFileWriteFailed, $"Could not write the settings file {path}: {ex.Message} Choose another SettingsFile.", ex)
             {
                 ParameterName = "SettingsFile",
             };

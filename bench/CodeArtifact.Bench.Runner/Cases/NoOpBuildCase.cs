@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CodeArtifact.Bench.Runner.Infrastructure;
+using CodeArtifact.Emulator;
+
+namespace CodeArtifact.Bench.Runner.Cases;
+
+/// <summary>
+/// Case 6: what the package adds to a no-op incremental <c>dotnet build</c>. CodeArtifact.Build is
+/// packed from this clone into a temp feed; two copies of a class library are built, one with the
+/// package and its verify-on-build and release-versions-on-build hooks switched on against the
+/// emulator, one without the package. After a first build (which does the network work) and a
+/// second one, both are rebuilt in turns with nothing changed; the figure is the difference of
+/// the medians. The no-op builds must send no request at all.
+/// </summary>
+internal sealed partial class NoOpBuildCase : BenchCase
+{
+    public override string Number => "6";
+
+    public override string Title => "No-op incremental dotnet build";
+
+    public override async Task<IReadOnlyList<CaseResult>> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var sizes = context.Sizes;
+        var title = "No-op incremental `dotnet build --no-restore` of a class library: with CodeArtifact.Build (verify + release-versions hooks on) vs without";
+        var folder = context.Workspace.CreateFolder("case6");
+        await using var server = await Emulators.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var dotnet = ChildProcess.Dotnet();
+            var environment = BuildEnvironment(server, folder);
+            var feed = Path.Combine(folder, "feed");
+            var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
+            context.Log($"Packing CodeArtifact.Build {version} into {feed}");
+            var pack = await ChildProcess.RunAsync(
+                dotnet,
+                ["pack", Path.Combine(context.RepositoryRoot, "src", "CodeArtifact.Build", "CodeArtifact.Build.csproj"), "-c", "Release", "-o", feed,
+                 $"-p:Version={version}", "--artifacts-path", Path.Combine(folder, "pack-artifacts"), "-nologo", "-v:q", "-p:UseSharedCompilation=false", "-nodeReuse:false"],
+                environment: environment,
+                timeout: TimeSpan.FromMinutes(10),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (pack.ExitCode != 0)
+            {
+                return [CaseResult.Skip(Number, title, "skipped: package not buildable: `dotnet pack src/CodeArtifact.Build` " + pack.Describe())];
+            }
+
+            var content = DataFiles.RandomBytes(4096, seed: 6);
+            var repository = server.Seed.CreateRepository("generic", name: "bench-build");
+            server.Seed.PutFile(repository.Id, "/app/1.0/app.zip", content);
+            for (var i = 0; i < 20; i++)
+            {
+                server.Seed.AddReleaseFile("benchapp", $"1.{i}.0", content, fileName: "benchapp.zip");
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, "nuget.config"), NuGetConfig(feed), cancellationToken).ConfigureAwait(false);
+            var with = await WriteProjectAsync(Path.Combine(folder, "with"), WithPackage(server, repository.Id, version), content, cancellationToken).ConfigureAwait(false);
+            var without = await WriteProjectAsync(Path.Combine(folder, "without"), WithoutPackage(), null, cancellationToken).ConfigureAwait(false);
+
+            string[] buildArguments = ["build", "--no-restore", "-nologo", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=false"];
+
+            async Task<ProcessOutcome> Dotnet(string project, params string[] arguments)
+            {
+                var outcome = await ChildProcess.RunAsync(dotnet, arguments, project, environment, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
+                if (outcome.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` in {Path.GetFileName(project)} failed, {outcome.Describe()}");
+                }
+
+                return outcome;
+            }
+
+            context.Log("Restoring and building the sample projects");
+            foreach (var project in new[] { with, without })
+            {
+                await Dotnet(project, "restore", "-nologo", "-v:q").ConfigureAwait(false);
+                await Dotnet(project, buildArguments).ConfigureAwait(false);
+            }
+
+            var firstBuildRequests = server.RequestLog.Snapshot();
+            var verified = firstBuildRequests.Count(e => e.Operation == "ListArtifactoryComponent" && e.Status == 200);
+            var released = firstBuildRequests.Count(e => e.Operation == "ShowProjectReleaseFiles" && e.Status == 200);
+            if (verified == 0 || released == 0)
+            {
+                throw new InvalidOperationException($"The first build with the package did not run its hooks ({verified} file-detail and {released} release requests reached the emulator).");
+            }
+
+            foreach (var project in new[] { with, without })
+            {
+                await Dotnet(project, buildArguments).ConfigureAwait(false);
+            }
+
+            server.RequestLog.Clear();
+            async Task<double> NoOp(string project) => (await Dotnet(project, buildArguments).ConfigureAwait(false)).Elapsed.TotalSeconds;
+            var values = await Alternation.RunAsync([() => NoOp(with), () => NoOp(without)], [sizes.BuildRuns, sizes.BuildRuns], cancellationToken).ConfigureAwait(false);
+            var noOpRequests = server.RequestLog.Count;
+
+            var summary = await Dotnet(with, "build", "--no-restore", "-nologo", "-v:n", "-clp:PerformanceSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false").ConfigureAwait(false);
+            var targetsMs = CodeArtifactTargetMilliseconds(summary.StandardOutput);
+
+            var ours = new Samples(values[0]);
+            var baseline = new Samples(values[1]);
+            var added = ours.Median - baseline.Median;
+            return [new CaseResult
+            {
+                Number = Number,
+                Title = title,
+                Ours = new Side("with the package", ours, Unit.Seconds),
+                Baseline = new Side("without", baseline, Unit.Seconds),
+                Figure = added,
+                FigureText = $"{added * 1000:+0;-0} ms median added",
+                Goal = Goal.AtMost(0.020, Unit.Seconds),
+                ExtraConditionMet = noOpRequests == 0,
+                ExtraConditionText = $"the no-op builds sent {noOpRequests} requests",
+                Note = $"the first build with the package verified the file and read the release versions ({verified} file-detail, {released} release-page requests); "
+                    + $"the {sizes.BuildRuns * 2} no-op builds sent {noOpRequests} requests. MSBuild's performance summary of one more no-op build puts the CodeArtifact targets at "
+                    + (targetsMs is { } ms ? $"{ms.ToString("0.#", CultureInfo.InvariantCulture)} ms in all." : "(not found in the summary).")
+                    + " Each build is a whole `dotnet build` process, so its start-up noise (tens of ms on a busy machine) is in both medians.",
+            }];
+        }
+        finally
+        {
+            Workspace.DeleteFolder(folder);
+        }
+    }
+
+    /// <summary>The child builds' environment: the dev user's AK/SK (as CI would give), a private package folder, no first-run noise.</summary>
+    private static Dictionary<string, string?> BuildEnvironment(EmulatorServer server, string folder) => new()
+    {
+        ["HUAWEICLOUD_SDK_AK"] = server.Identity.AccessKey,
+        ["HUAWEICLOUD_SDK_SK"] = server.Identity.SecretKey,
+        ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"),
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
+
+    private static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="bench-feed" value="{feed}" />
+          </packageSources>
+        </configuration>
+        """;
+
+    private static string WithPackage(EmulatorServer server, string repositoryId, string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <CodeArtifactEndpoint>{server.Endpoint.GetLeftPart(UriPartial.Authority)}</CodeArtifactEndpoint>
+            <CodeArtifactTenantId>{server.Identity.TenantId}</CodeArtifactTenantId>
+            <CodeArtifactProjectId>{server.Identity.ProjectId}</CodeArtifactProjectId>
+            <CodeArtifactRepository>{repositoryId}</CodeArtifactRepository>
+            <CodeArtifactVerifyOnBuild>true</CodeArtifactVerifyOnBuild>
+            <CodeArtifactGetReleaseFileVersionsOnBuild>true</CodeArtifactGetReleaseFileVersionsOnBuild>
+            <CodeArtifactReleaseFileName>benchapp</CodeArtifactReleaseFileName>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="CodeArtifact.Build" Version="{version}" />
+            <CodeArtifactVerifyFile Include="dist/app.zip" RemotePath="/app/1.0/app.zip" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static string WithoutPackage() => """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    private static async Task<string> WriteProjectAsync(string directory, string project, byte[]? distFile, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Sample.csproj"), project, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Greeter.cs"), "namespace Sample;\n\npublic static class Greeter\n{\n    public static string Hello(string name) => $\"Hello, {name}\";\n}\n", cancellationToken).ConfigureAwait(false);
+        if (distFile is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "dist"));
+            await File.WriteAllBytesAsync(Path.Combine(directory, "dist", "app.zip"), distFile, cancellationToken).ConfigureAwait(false);
+        }
+
+        return directory;
+    }
+
+    /// <summary>The milliseconds of every target whose name has "CodeArtifact" in MSBuild's target performance summary.</summary>
+    private static double? CodeArtifactTargetMilliseconds(string output)
+    {
+        var section = output.IndexOf("Target Performance Summary", StringComparison.Ordinal);
+        if (section < 0)
+        {
+            return null;
+        }
+
+        var end = output.IndexOf("Task Performance Summary", section, StringComparison.Ordinal);
+        var lines = output[section..(end < 0 ? output.Length : end)].Split('\n');
+        double total = 0;
+        var found = false;
+        foreach (var line in lines)
+        {
+            var match = TargetLine().Match(line);
+            if (match.Success && match.Groups["name"].Value.Contains("CodeArtifact", StringComparison.Ordinal))
+            {
+                total += double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture);
+                found = true;
+            }
+        }
+
+        return found ? total : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?<ms>\d+(\.\d+)?) ms\s+(?<name>\S+)\s+\d+ calls", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetLine();
+}

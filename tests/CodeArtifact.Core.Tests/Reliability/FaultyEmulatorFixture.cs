@@ -1,0 +1,109 @@
+using CodeArtifact.Core.Auth;
+using CodeArtifact.Emulator;
+using CodeArtifact.Emulator.Faults;
+using CodeArtifact.Emulator.Logging;
+
+namespace CodeArtifact.Core.Tests.Reliability;
+
+/// <summary>
+/// One in-memory emulator per reliability test class. Tests of a class run one at a time, so a
+/// test may set <see cref="EmulatorServer.Faults"/> for its own run; it puts them back to none
+/// with <see cref="Calm"/> before asserting on the emulator's state.
+/// </summary>
+public sealed class FaultyEmulatorFixture : IAsyncLifetime
+{
+    private EmulatorServer? _server;
+
+    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
+
+    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(new EmulatorOptions());
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A client as a release pipeline would configure one for a flaky network: AK/SK, the most
+    /// retries the product allows, and short backoffs (an injected 429 still makes it wait its
+    /// whole <c>Retry-After</c>), so that a test under faults takes seconds, not minutes.
+    /// </summary>
+    public CodeArtifactClient CreateClient(int maxRetries = CodeArtifactClientOptions.MaxMaxRetries, int maxConcurrency = 8, Action<CodeArtifactLogEvent>? log = null) => new(new CodeArtifactClientOptions
+    {
+        Endpoint = Server.Endpoint,
+        IamEndpoint = Server.Endpoint,
+        TenantId = Server.Identity.TenantId,
+        ProjectId = Server.Identity.ProjectId,
+        Credentials = new AccessKeyCredentials(Server.Identity.AccessKey, new Secret(Server.Identity.SecretKey)),
+        MaxRetries = maxRetries,
+        RetryDelay = TimeSpan.FromMilliseconds(10),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(100),
+        MaxConcurrency = maxConcurrency,
+        Log = log,
+    });
+
+    /// <summary>No fault from now on.</summary>
+    public void Calm() => Server.Faults = FaultOptions.None;
+
+    /// <summary>The emulator's log from <paramref name="mark"/> (a count taken before) on.</summary>
+    public IReadOnlyList<RequestLogEntry> RequestsSince(int mark) => Server.RequestLog.Snapshot().Skip(mark).ToList();
+}
+
+/// <summary>The fault mixes of the issue.</summary>
+internal static class FaultProfiles
+{
+    /// <summary>
+    /// 30 % of requests fail (10 % each: 429 with <c>Retry-After: 1</c>, 503, dropped connection),
+    /// and every request is 50 ms late. Seeded, so a failure can be replayed.
+    /// </summary>
+    public static FaultOptions ThirtyPercent(int seed) => new()
+    {
+        LatencyMs = 50,
+        Rate429 = 0.10,
+        Rate5xx = 0.10,
+        RateDrop = 0.10,
+        RetryAfterSeconds = 1,
+        RandomSeed = seed,
+    };
+
+    /// <summary>Every request to a path under one of <paramref name="prefixes"/> fails the same way, for ever.</summary>
+    public static FaultOptions Persistent(string kind, params string[] prefixes) => kind switch
+    {
+        "429" => new FaultOptions { Rate429 = 1, RetryAfterSeconds = 1, PathPrefixes = prefixes },
+        "503" => new FaultOptions { Rate5xx = 1, PathPrefixes = prefixes },
+        "drop" => new FaultOptions { RateDrop = 1, PathPrefixes = prefixes },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "429, 503 or drop"),
+    };
+}
+
+/// <summary>A thread-safe list of the events a job logged.</summary>
+internal sealed class EventLog
+{
+    private readonly List<CodeArtifactLogEvent> _events = [];
+
+    public void Add(CodeArtifactLogEvent e)
+    {
+        lock (_events)
+        {
+            _events.Add(e);
+        }
+    }
+
+    public IReadOnlyList<CodeArtifactLogEvent> All
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public IReadOnlyList<CodeArtifactLogEvent> Warnings(string code) => All.Where(e => e.Severity == LogSeverity.Warning && e.Code == code).ToList();
+
+    public string Text => string.Join("\n", All.Select(e => e.ToString()));
+}
