@@ -18,6 +18,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Security;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -125,7 +126,7 @@ Task("Demo")
     using var emulator = await EmulatorProcess.StartAsync(emulatorProject.FullPath, configuration, port, dataDirectory, seedFile.FullPath);
     try
     {
-        Information(emulator.Banner);
+        Say(emulator.Banner);
         var endpoint = emulator.Endpoint;
         var environment = SampleEnvironment();
 
@@ -164,7 +165,7 @@ Task("Demo")
         summary.Check();
         foreach (var line in summary.TableLines())
         {
-            Information(line);
+            Say(line);
         }
 
         var markdown = summary.WriteMarkdown();
@@ -192,10 +193,13 @@ RunTarget(target);
 
 void Step(string title, string detail)
 {
-    Information("");
-    Information("==> {0}", title);
-    Information("    {0}", detail);
+    Say("");
+    Say("==> " + title);
+    Say("    " + detail);
 }
+
+// Cake's log treats its text as a format string: braces in data must not count as placeholders.
+void Say(string text) => Information(text.Replace("{", "{{").Replace("}", "}}"));
 
 // The emulator's well-known development credentials (src/CodeArtifact.Emulator/README.md), given to
 // the samples the way CI gives secrets: as environment variables, never as properties or arguments.
@@ -220,7 +224,7 @@ Dictionary<string, string> SampleEnvironment() => new()
 
 // The deploy step the product leaves to the pipeline: upload dist/ with the repository user that
 // job 1 wrote into settings.xml (the same user works for every repository of the project).
-async Task<IReadOnlyList<string>> PublishAsync(DemoLayout demo, string endpoint)
+async System.Threading.Tasks.Task<IReadOnlyList<string>> PublishAsync(DemoLayout demo, string endpoint)
 {
     var maven = XNamespace.Get("http://maven.apache.org/SETTINGS/1.0.0");
     var server = XDocument.Load(demo.MavenSettingsFile).Descendants(maven + "server").First();
@@ -301,6 +305,7 @@ sealed class DemoLayout(string directory, string samples)
     // in artifacts/demo/packages so that demo versions never pile up in the NuGet cache.
     public DotNetBuildSettings MSBuildSettings(string packageVersion, string endpoint, Dictionary<string, string> environment) => new()
     {
+        Verbosity = DotNetVerbosity.Minimal,
         EnvironmentVariables = environment,
         MSBuildSettings = new DotNetMSBuildSettings()
             .WithProperty("CodeArtifactBuildVersion", packageVersion)
@@ -361,7 +366,7 @@ sealed class EmulatorProcess : IDisposable
         }
     }
 
-    public static async Task<EmulatorProcess> StartAsync(string project, string configuration, int port, string dataDirectory, string seedFile)
+    public static async System.Threading.Tasks.Task<EmulatorProcess> StartAsync(string project, string configuration, int port, string dataDirectory, string seedFile)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -394,7 +399,7 @@ sealed class EmulatorProcess : IDisposable
     }
 
     // Any HTTP answer will do (the root path is an unknown API, 404): the server is up.
-    private async Task WaitUntilAnsweringAsync(TimeSpan limit)
+    private async System.Threading.Tasks.Task WaitUntilAnsweringAsync(TimeSpan limit)
     {
         using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
@@ -417,7 +422,7 @@ sealed class EmulatorProcess : IDisposable
                     throw new CakeException($"The emulator did not answer on {Endpoint} within {limit.TotalSeconds:0} s:{Environment.NewLine}{Output()}");
                 }
 
-                await Task.Delay(250);
+                await System.Threading.Tasks.Task.Delay(250);
             }
         }
     }

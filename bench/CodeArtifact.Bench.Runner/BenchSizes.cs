@@ -62,7 +62,7 @@ internal sealed record BenchSizes
         CleanupFilesPerFolder = 100,
         CleanupKeepLatest = 10,
         ReleaseRecords = 1_000,
-        BuildRuns = 10,
+        BuildRuns = 15,
         PeakMemoryFileBytes = 4L << 30,
         LoadDuration = TimeSpan.FromSeconds(5),
     };

@@ -46,14 +46,16 @@ Task("Latest-Release")
         ReportFile = reports + File("release-versions.json"),
         MarkdownSummaryFile = reports + File("release-versions.md"),
     });
-    Information("Latest demo-app: {0} at {1}", latest?.Version ?? "none", latest?.DownloadUrl ?? "-");
+    if (latest is not null)
+    {
+        Information("  download: {0}", latest.DownloadUrl);
+    }
 });
 
 Task("Cleanup-Preview")
     .Does(() =>
 {
     var preview = CodeArtifactDeleteObsoleteFiles(Cleanup(dryRun: true, "cleanup-dry-run"));
-    Information("Dry run: {0} files ({1:N0} bytes) would be deleted", preview.Candidates.Count, preview.BytesFreed);
     foreach (var file in preview.Candidates)
     {
         Information("  would delete {0}", file.Path);
@@ -64,8 +66,8 @@ Task("Cleanup")
     .IsDependentOn("Cleanup-Preview")
     .Does(() =>
 {
+    // Deleted files go to the recycle bin, where CodeArtifactRestoreFiles can bring them back.
     deleted = CodeArtifactDeleteObsoleteFiles(Cleanup(dryRun: false, "cleanup"));
-    Information("Deleted {0} files, {1:N0} bytes freed; they stay in the recycle bin until it is emptied", deleted.Deleted.Count, deleted.BytesFreed);
 });
 
 // A deleted build turned out to be needed after all: restore it from the recycle bin.
@@ -86,7 +88,10 @@ Task("Restore")
         ReportFile = reports + File("restore.json"),
         MarkdownSummaryFile = reports + File("restore.md"),
     });
-    Information("Restored {0}", string.Join(", ", restored.Restored));
+    foreach (var path in restored.Restored)
+    {
+        Information("  restored {0}", path);
+    }
 });
 
 Task("Default")

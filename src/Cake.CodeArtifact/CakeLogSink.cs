@@ -10,6 +10,9 @@ namespace Cake.CodeArtifact;
 /// </summary>
 internal sealed class CakeLogSink(ICakeLog log, IReadOnlyCollection<string>? reportedAsErrors = null)
 {
+    // Jobs report from several threads at once (parallel hashing, deletes); lines must not interleave.
+    private readonly Lock _gate = new();
+
     public void Write(CodeArtifactLogEvent logEvent)
     {
         if (logEvent.Code is not null && reportedAsErrors?.Contains(logEvent.Code) == true)
@@ -33,9 +36,17 @@ internal sealed class CakeLogSink(ICakeLog log, IReadOnlyCollection<string>? rep
     }
 
     // Messages go in as an argument, never as the format: a path or glob may hold braces.
-    public void Information(string message) => log.Write(Verbosity.Normal, LogLevel.Information, "{0}", message);
+    public void Information(string message) => Write(Verbosity.Normal, LogLevel.Information, message);
 
-    public void Warning(string message) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}", message);
+    public void Warning(string message) => Write(Verbosity.Minimal, LogLevel.Warning, message);
 
-    public void Verbose(string message) => log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", message);
+    public void Verbose(string message) => Write(Verbosity.Verbose, LogLevel.Verbose, message);
+
+    private void Write(Verbosity verbosity, LogLevel level, string message)
+    {
+        lock (_gate)
+        {
+            log.Write(verbosity, level, "{0}", message);
+        }
+    }
 }

@@ -18,9 +18,10 @@ public static partial class CodeArtifactAliases
     /// <param name="files">Each local file and its path in the repository, such as <c>/app/1.0/app.zip</c>.</param>
     /// <param name="settings">The repository, the algorithm, when to fail, and how to connect.</param>
     /// <returns>The outcome per file, and the counts <c>Verified</c>, <c>Mismatched</c>, <c>Missing</c>, <c>Failed</c>.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">A setting or credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused a request or could not be reached.</exception>
-    /// <exception cref="CodeArtifactVerificationException">A file did not verify (CART0301–CART0304); the exception carries the outcome.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/>, <paramref name="files"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">A remote path, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">A file did not verify: <c>CART0301</c>–<c>CART0303</c>, one line per file (inner <see cref="CodeArtifactVerificationException"/>, with the outcome of every file).</exception>
     /// <example>
     /// <code>
     /// var result = CodeArtifactVerifyChecksums(
@@ -35,6 +36,7 @@ public static partial class CodeArtifactAliases
     public static ChecksumVerificationResult CodeArtifactVerifyChecksums(this ICakeContext context, IDictionary<FilePath, string> files, CodeArtifactVerifySettings settings)
     {
         context.NotNull(nameof(context));
+        files.NotNull(nameof(files));
         settings.NotNull(nameof(settings));
         return ChecksumAliasRunner.Verify(context, files, settings);
     }

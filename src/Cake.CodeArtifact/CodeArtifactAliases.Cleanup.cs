@@ -16,9 +16,10 @@ public static partial class CodeArtifactAliases
     /// <param name="context">The Cake context.</param>
     /// <param name="settings">The repository, the retention policy, and how to connect.</param>
     /// <returns>The <c>Candidates</c>, <c>Deleted</c>, <c>Kept</c> and <c>Failed</c> files, <c>BytesFreed</c> and <c>DryRun</c>.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">A setting or credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused a request or could not be reached.</exception>
-    /// <exception cref="CodeArtifactCleanupException">The repository is a Maven one, more files than MaxDeletions matched, or a deletion failed; the exception carries the outcome when there is one.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">A setting or credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">The repository is a Maven one (<c>CART0501</c>), more files matched than <c>MaxDeletions</c> (<c>CART0502</c>, nothing deleted), or files could not be deleted (<c>CART0504</c>, one line per file; the others are deleted) (inner <see cref="CodeArtifactCleanupException"/>, with the outcome when deleting began).</exception>
     /// <example>
     /// <code>
     /// var cleanup = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
@@ -48,9 +49,10 @@ public static partial class CodeArtifactAliases
     /// <param name="paths">The repository paths of the files, such as <c>/app/1.0/app.zip</c>.</param>
     /// <param name="settings">The repository, and how to connect.</param>
     /// <returns>The <c>Restored</c> and <c>Failed</c> files.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">A path, setting or credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused the request or could not be reached.</exception>
-    /// <exception cref="CodeArtifactCleanupException">A file could not be restored (CART0505); the exception carries the outcome.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/>, <paramref name="paths"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">A path, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">Files could not be restored: <c>CART0505</c>, one line per file (inner <see cref="CodeArtifactCleanupException"/>, with the outcome).</exception>
     /// <example>
     /// <code>
     /// var cleanup = CodeArtifactDeleteObsoleteFiles(cleanupSettings);
@@ -65,6 +67,7 @@ public static partial class CodeArtifactAliases
     public static RestoreResult CodeArtifactRestoreFiles(this ICakeContext context, IEnumerable<string> paths, CodeArtifactRestoreSettings settings)
     {
         context.NotNull(nameof(context));
+        paths.NotNull(nameof(paths));
         settings.NotNull(nameof(settings));
         return CleanupAliasRunner.Restore(context, paths, settings);
     }

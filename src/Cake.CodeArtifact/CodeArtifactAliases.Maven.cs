@@ -16,8 +16,9 @@ public static partial class CodeArtifactAliases
     /// <param name="context">The Cake context.</param>
     /// <param name="settings">Which repositories, and how to connect.</param>
     /// <returns>The repositories: <c>Id</c>, <c>Name</c>, <c>Url</c>, <c>Policy</c>, <c>UserName</c>, <c>Password</c>.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">A setting or credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused the request or could not be reached.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">A setting or credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <example>
     /// <code>
     /// var repositories = CodeArtifactResolveMavenCredentials(new CodeArtifactMavenCredentialsSettings
@@ -53,9 +54,10 @@ public static partial class CodeArtifactAliases
     /// <param name="settingsFile">The file to write, such as <c>.mvn/settings.xml</c>.</param>
     /// <param name="settings">Which repositories, and how to connect.</param>
     /// <returns>The full path of the file.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">A setting or credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused the request or could not be reached.</exception>
-    /// <exception cref="CodeArtifactAliasException">The file exists and was not written by this addin (CART0201).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">The file, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">The file exists and was not written by this addin: <c>CART0201</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var settingsXml = CodeArtifactWriteMavenSettings("build/settings.xml", new CodeArtifactMavenCredentialsSettings

@@ -15,8 +15,9 @@ public static partial class CodeArtifactAliases
     /// <param name="fileName">The file name, matched as a part of the name: 1 to 200 letters, digits, <c>_</c>, <c>-</c> or <c>.</c>.</param>
     /// <param name="settings">The project, how many versions, and how to connect.</param>
     /// <returns>The versions in ascending order, each with <c>Version</c>, <c>Path</c> and <c>DownloadUrl</c>.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">The file name, a setting or a credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused the request or could not be reached.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">The file name, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <example>
     /// <code>
     /// foreach (var release in CodeArtifactGetReleaseFileVersions("app.zip", new CodeArtifactReleaseVersionsSettings { Region = "ap-southeast-3" }))
@@ -43,8 +44,9 @@ public static partial class CodeArtifactAliases
     /// <param name="fileName">The file name, matched as a part of the name: 1 to 200 letters, digits, <c>_</c>, <c>-</c> or <c>.</c>.</param>
     /// <param name="settings">The project, pre-releases or not, and how to connect.</param>
     /// <returns>The latest version with its <c>Path</c> and <c>DownloadUrl</c>, or null when there is none.</returns>
-    /// <exception cref="CodeArtifactConfigurationException">The file name, a setting or a credential is missing or invalid (nothing was sent).</exception>
-    /// <exception cref="CodeArtifactServiceException">The service refused the request or could not be reached.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
+    /// <exception cref="CakeException">The file name, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
+    /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <example>
     /// <code>
     /// var latest = CodeArtifactGetLatestReleaseFileVersion("app.zip", new CodeArtifactReleaseVersionsSettings { Region = "ap-southeast-3" });

@@ -38,6 +38,19 @@ public static partial class CodeArtifactAliasesTests
         }
 
         [Fact]
+        public void Should_Throw_If_Files_Is_Null()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(null!, new CodeArtifactVerifySettings()));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "files");
+        }
+
+        [Fact]
         public void Should_Verify_A_File_Whose_Digest_Matches_The_Repository()
         {
             // Given

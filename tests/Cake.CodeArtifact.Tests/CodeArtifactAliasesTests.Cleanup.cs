@@ -1,6 +1,7 @@
 using Cake.CodeArtifact.Resources;
 using Cake.Core.Diagnostics;
 using CodeArtifact.Core;
+using CodeArtifact.Emulator.Faults;
 using CodeArtifact.Emulator.Seeding;
 
 namespace Cake.CodeArtifact.Tests;
@@ -82,6 +83,52 @@ public static partial class CodeArtifactAliasesTests
             Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/releases/app-1.zip"));
             Assert.Contains("DeleteArtifactFile", test.Operations);
             Assert.Contains("/nightly/app-1.zip", File.ReadAllText(test.Context.PathOf("cleanup.json")), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Naming_Each_File_That_Could_Not_Be_Deleted()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, RootPath = "/nightly", KeepLatest = 1 };
+            test.Server.Faults = new FaultOptions { Rate5xx = 1, PathPrefixes = ["/cloudartifact/v5/file"], RandomSeed = 1 };
+
+            // When
+            Exception? exception;
+            try
+            {
+                exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(settings));
+            }
+            finally
+            {
+                test.Server.Faults = FaultOptions.None;
+            }
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.DeletionsFailed);
+            Assert.Equal(["/nightly/app-1.zip", "/nightly/app-2.zip"], failure.Cleanup!.Failed.Select(f => f.Path).ToArray());
+            var expected = failure.Cleanup.Failed.Select(f => string.Format(Strings.DeleteObsoleteCodeArtifactFiles_Failed, f.Path, f.Message));
+            Assert.Equal(expected, failure.Message.Split(Environment.NewLine));
+            Assert.DoesNotContain(test.Log.Entries, e => e.Message.StartsWith(ErrorCodes.DeletionsFailed, StringComparison.Ordinal));
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_If_The_Report_Cannot_Be_Written()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            test.WriteLocalFile("taken", [1]);
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, DryRun = true, ReportFile = "taken/report.json" };
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactAliasException>(exception, ErrorCodes.ReportWriteFailed);
+            Assert.Contains("report.json", failure.Message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -188,6 +235,19 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             Assertions.IsArgumentNullException(exception, "settings");
+        }
+
+        [Fact]
+        public void Should_Throw_If_Paths_Is_Null()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactRestoreFiles(null!, new CodeArtifactRestoreSettings()));
+
+            // Then
+            Assertions.IsArgumentNullException(exception, "paths");
         }
 
         [Fact]

@@ -11,7 +11,9 @@ namespace CodeArtifact.Bench.Runner.Cases;
 /// package and its verify-on-build and release-versions-on-build hooks switched on against the
 /// emulator, one without the package. After a first build (which does the network work) and a
 /// second one, both are rebuilt in turns with nothing changed; the figure is the difference of
-/// the medians. The no-op builds must send no request at all.
+/// the medians, or what MSBuild's own performance summary gives the package's targets when that
+/// is more (a whole process's start-up noise can exceed the goal). The no-op builds must send no
+/// request at all.
 /// </summary>
 internal sealed partial class NoOpBuildCase : BenchCase
 {
@@ -89,32 +91,49 @@ internal sealed partial class NoOpBuildCase : BenchCase
                 await Dotnet(project, buildArguments).ConfigureAwait(false);
             }
 
+            // Every timed build prints MSBuild's own performance summary (both sides alike), a low-noise view of where the time goes.
+            string[] timedArguments = [.. buildArguments, "-clp:PerformanceSummary"];
+            var summaries = new List<BuildSummary>();
             server.RequestLog.Clear();
-            async Task<double> NoOp(string project) => (await Dotnet(project, buildArguments).ConfigureAwait(false)).Elapsed.TotalSeconds;
+            async Task<double> NoOp(string project)
+            {
+                var outcome = await Dotnet(project, timedArguments).ConfigureAwait(false);
+                if (project == with)
+                {
+                    summaries.Add(BuildSummary.Parse(outcome.StandardOutput));
+                }
+
+                return outcome.Elapsed.TotalSeconds;
+            }
+
             var values = await Alternation.RunAsync([() => NoOp(with), () => NoOp(without)], [sizes.BuildRuns, sizes.BuildRuns], cancellationToken).ConfigureAwait(false);
             var noOpRequests = server.RequestLog.Count;
-
-            var summary = await Dotnet(with, "build", "--no-restore", "-nologo", "-v:n", "-clp:PerformanceSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false").ConfigureAwait(false);
-            var targetsMs = CodeArtifactTargetMilliseconds(summary.StandardOutput);
+            var targets = summaries.Select(b => b.CodeArtifactTargetsMs).Order().ToList();
+            var slowest = summaries.SelectMany(b => b.CodeArtifactTargets).GroupBy(t => t.Name)
+                .Select(g => (Name: g.Key, Ms: g.Select(t => t.Ms).Order().ElementAt(g.Count() / 2))).OrderByDescending(t => t.Ms).Take(3).ToList();
 
             var ours = new Samples(values[0]);
             var baseline = new Samples(values[1]);
             var added = ours.Median - baseline.Median;
+            var targetsMedian = targets[targets.Count / 2] / 1000;
+
+            // Whole-process noise can exceed the goal either way; the package's cost is at least what MSBuild measures inside its targets.
+            var figure = Math.Max(added, targetsMedian);
             return [new CaseResult
             {
                 Number = Number,
                 Title = title,
                 Ours = new Side("with the package", ours, Unit.Seconds),
                 Baseline = new Side("without", baseline, Unit.Seconds),
-                Figure = added,
-                FigureText = $"{added * 1000:+0;-0} ms median added",
+                Figure = figure,
+                FigureText = $"+{figure * 1000:0} ms added: the larger of the wall-clock medians' difference ({added * 1000:+0;-0} ms) and the package's targets as MSBuild times them ({targetsMedian * 1000:0.#} ms)",
                 Goal = Goal.AtMost(0.020, Unit.Seconds),
                 ExtraConditionMet = noOpRequests == 0,
                 ExtraConditionText = $"the no-op builds sent {noOpRequests} requests",
                 Note = $"the first build with the package verified the file and read the release versions ({verified} file-detail, {released} release-page requests); "
-                    + $"the {sizes.BuildRuns * 2} no-op builds sent {noOpRequests} requests. MSBuild's performance summary of one more no-op build puts the CodeArtifact targets at "
-                    + (targetsMs is { } ms ? $"{ms.ToString("0.#", CultureInfo.InvariantCulture)} ms in all." : "(not found in the summary).")
-                    + " Each build is a whole `dotnet build` process, so its start-up noise (tens of ms on a busy machine) is in both medians.",
+                    + $"the {sizes.BuildRuns * 2} no-op builds sent {noOpRequests} requests. MSBuild's own performance summary of the no-op builds with the package puts the CodeArtifact targets at "
+                    + $"{targets[targets.Count / 2].ToString("0.#", CultureInfo.InvariantCulture)} ms (median; slowest: {string.Join(", ", slowest.Select(t => $"{t.Name} {t.Ms.ToString("0.#", CultureInfo.InvariantCulture)} ms"))}), "
+                    + "plus the evaluation of the package's props and targets. Each build is a whole `dotnet build` process, so its start-up noise (tens of ms on a busy machine) is in both medians.",
             }];
         }
         finally
@@ -189,32 +208,34 @@ internal sealed partial class NoOpBuildCase : BenchCase
         return directory;
     }
 
-    /// <summary>The milliseconds of every target whose name has "CodeArtifact" in MSBuild's target performance summary.</summary>
-    private static double? CodeArtifactTargetMilliseconds(string output)
+    /// <summary>The CodeArtifact targets of one build, from MSBuild's target performance summary.</summary>
+    private sealed partial record BuildSummary(IReadOnlyList<(string Name, double Ms)> CodeArtifactTargets)
     {
-        var section = output.IndexOf("Target Performance Summary", StringComparison.Ordinal);
-        if (section < 0)
-        {
-            return null;
-        }
+        public double CodeArtifactTargetsMs => CodeArtifactTargets.Sum(t => t.Ms);
 
-        var end = output.IndexOf("Task Performance Summary", section, StringComparison.Ordinal);
-        var lines = output[section..(end < 0 ? output.Length : end)].Split('\n');
-        double total = 0;
-        var found = false;
-        foreach (var line in lines)
+        public static BuildSummary Parse(string output)
         {
-            var match = TargetLine().Match(line);
-            if (match.Success && match.Groups["name"].Value.Contains("CodeArtifact", StringComparison.Ordinal))
+            var section = output.IndexOf("Target Performance Summary", StringComparison.Ordinal);
+            if (section < 0)
             {
-                total += double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture);
-                found = true;
+                throw new InvalidOperationException("The build printed no target performance summary.");
             }
+
+            var end = output.IndexOf("Task Performance Summary", section, StringComparison.Ordinal);
+            var targets = new List<(string, double)>();
+            foreach (var line in output[section..(end < 0 ? output.Length : end)].Split('\n'))
+            {
+                var match = TargetLine().Match(line);
+                if (match.Success && match.Groups["name"].Value.Contains("CodeArtifact", StringComparison.Ordinal))
+                {
+                    targets.Add((match.Groups["name"].Value, double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture)));
+                }
+            }
+
+            return new BuildSummary(targets);
         }
 
-        return found ? total : null;
+        [GeneratedRegex(@"^\s*(?<ms>\d+(\.\d+)?) ms\s+(?<name>\S+)\s+\d+ calls", RegexOptions.CultureInvariant)]
+        private static partial Regex TargetLine();
     }
-
-    [GeneratedRegex(@"^\s*(?<ms>\d+(\.\d+)?) ms\s+(?<name>\S+)\s+\d+ calls", RegexOptions.CultureInvariant)]
-    private static partial Regex TargetLine();
 }

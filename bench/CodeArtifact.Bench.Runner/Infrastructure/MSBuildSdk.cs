@@ -29,7 +29,7 @@ internal static class MSBuildSdk
             if (!MSBuildLocator.IsRegistered)
             {
                 var instance = MSBuildLocator.RegisterDefaults();
-                Description = $"MSBuild {instance.Version} from {instance.MSBuildPath}";
+                Description = $"the MSBuild of .NET SDK {instance.Version} ({instance.MSBuildPath})";
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or BadImageFormatException)

@@ -17,7 +17,8 @@ internal static class Units
 
     public static string Format(double value, Unit unit) => unit switch
     {
-        Unit.Seconds when value < 1 => string.Create(CultureInfo.InvariantCulture, $"{value * 1000:0.#} ms"),
+        Unit.Seconds when Math.Abs(value) < 0.1 => string.Create(CultureInfo.InvariantCulture, $"{value * 1000:0.#} ms"),
+        Unit.Seconds when Math.Abs(value) < 1 => string.Create(CultureInfo.InvariantCulture, $"{value * 1000:0} ms"),
         Unit.Seconds => string.Create(CultureInfo.InvariantCulture, $"{value:0.00} s"),
         Unit.MiB => string.Create(CultureInfo.InvariantCulture, $"{value:0.0} MiB"),
         Unit.RequestsPerSecond => string.Create(CultureInfo.InvariantCulture, $"{value:#,0}/s"),

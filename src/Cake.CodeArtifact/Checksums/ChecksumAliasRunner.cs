@@ -12,9 +12,9 @@ namespace Cake.CodeArtifact;
 /// </summary>
 internal static class ChecksumAliasRunner
 {
-    public static ChecksumVerificationResult Verify(ICakeContext context, IDictionary<FilePath, string>? files, CodeArtifactVerifySettings settings)
+    public static ChecksumVerificationResult Verify(ICakeContext context, IDictionary<FilePath, string> files, CodeArtifactVerifySettings settings)
     {
-        var requests = (files ?? new Dictionary<FilePath, string>())
+        var requests = files
             .Select(pair => new VerifyFileRequest(pair.Key.MakeAbsolute(context.Environment).FullPath, pair.Value))
             .ToArray();
         var job = new AliasJob<ChecksumVerificationResult>(

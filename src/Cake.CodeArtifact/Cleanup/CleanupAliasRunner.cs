@@ -36,7 +36,7 @@ internal static class CleanupAliasRunner
         });
     }
 
-    public static RestoreResult Restore(ICakeContext context, IEnumerable<string?>? paths, CodeArtifactRestoreSettings settings)
+    public static RestoreResult Restore(ICakeContext context, IEnumerable<string?> paths, CodeArtifactRestoreSettings settings)
     {
         var options = new RestoreOptions
         {

@@ -106,6 +106,10 @@ internal sealed class ResultReader
 
             throw _errors.InvalidAnswer(state, response, body, Describe(ex), ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw _errors.InvalidAnswer(state, response, body, "it holds text that is not valid UTF-8", ex);
+        }
 
         if (IsError(status))
         {

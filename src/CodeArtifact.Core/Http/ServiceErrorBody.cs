@@ -83,8 +83,9 @@ internal sealed record ServiceErrorBody(BodyKind Kind, string? Code, string? Mes
                 return None with { Kind = BodyKind.InvalidJson };
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: Utf8JsonReader.GetString on text that is not valid UTF-8.
             return new ServiceErrorBody(BodyKind.InvalidJson, errorCode ?? code ?? nestedCode, errorMsg ?? message ?? nestedMessage, status, traceId ?? requestId);
         }
 

@@ -25,7 +25,12 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; nothing to answer.
+            // The client went away; nothing to answer. 499 (nginx's "client closed request") keeps
+            // the request log from showing the default 200 for a request that was never handled.
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = 499;
+            }
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {

@@ -32,13 +32,14 @@ internal sealed class PackedAddinFeed
         var feed = System.IO.Directory.CreateDirectory(Path.Combine(workRoot, "feed")).FullName;
 
         // A private artifacts path: this build never touches the bin/obj folders that the IDE, other
-        // test projects or a parallel pack of the MSBuild package are using.
+        // test projects or a parallel pack of the MSBuild package are using. No build servers: they
+        // would outlive the pack holding its output pipes open, and this process would wait on them.
         var artifacts = Path.Combine(workRoot, "build");
         foreach (var project in new[] { RepositoryLayout.CoreProject, RepositoryLayout.AddinProject })
         {
             var pack = await ExternalProcess.RunAsync(
                 "dotnet",
-                ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", artifacts, $"-p:Version={version}", "-p:ContinuousIntegrationBuild=true"],
+                ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", artifacts, "--disable-build-servers", $"-p:Version={version}"],
                 RepositoryLayout.Root);
             if (pack.ExitCode != 0)
             {

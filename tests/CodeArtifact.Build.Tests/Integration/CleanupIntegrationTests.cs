@@ -76,7 +76,7 @@ public sealed class CleanupIntegrationTests(PackageFixture package)
         }
 
         // When the deleted paths are restored, then the files are back
-        var restore = await consumer.BuildAsync("-t:CodeArtifactRestoreFiles", "-p:CodeArtifactRestorePaths=/builds/app-1.zip%3B/builds/app-3.zip");
+        var restore = await consumer.BuildAsync("-t:CodeArtifactRestoreFiles", "-p:CodeArtifactRestorePaths=\"/builds/app-1.zip;/builds/app-3.zip\"");
         Assert.True(restore.Succeeded, restore.ToString());
         Assert.Equal("/builds/app-1.zip;/builds/app-3.zip", ConsumerProject.Printed(restore, "RESTORED"));
         Assert.NotNull(emulator.Seed.FindFile(repository, "/builds/app-1.zip"));
