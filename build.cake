@@ -307,7 +307,11 @@ sealed class DemoLayout(string directory, string samples)
     {
         Verbosity = DotNetVerbosity.Minimal,
         EnvironmentVariables = environment,
-        MSBuildSettings = new DotNetMSBuildSettings()
+        MSBuildSettings = new DotNetMSBuildSettings
+        {
+            // Warnings once, where they happen, not again in a closing summary.
+            ConsoleLoggerSettings = new MSBuildLoggerSettings { NoSummary = true },
+        }
             .WithProperty("CodeArtifactBuildVersion", packageVersion)
             .WithProperty("CodeArtifactEndpoint", endpoint)
             .WithProperty("CodeArtifactMavenSettingsFile", MavenSettingsFile)

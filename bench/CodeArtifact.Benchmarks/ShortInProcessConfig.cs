@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace CodeArtifact.Benchmarks;
 
 /// <summary>
-/// A short job (3 warm-ups, 3 iterations) run in this process, with allocations reported.
+/// A short job (3 warm-ups, 3 iterations) run in this process, with allocations reported, and
+/// BenchmarkDotNet's default logger, columns, analysers and validators (the switcher adds the
+/// default exporters itself).
 /// </summary>
 /// <remarks>
 /// In-process because the default toolchain generates and builds a project under bin/, which
@@ -19,11 +20,13 @@ public sealed class ShortInProcessConfig : ManualConfig
 {
     public ShortInProcessConfig()
     {
+        var defaults = DefaultConfig.Instance;
+        AddLogger([.. defaults.GetLoggers()]);
+        AddColumnProvider([.. defaults.GetColumnProviders()]);
+        AddAnalyser([.. defaults.GetAnalysers()]);
+        AddValidator([.. defaults.GetValidators()]);
         AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortInProcess"));
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(MarkdownExporter.GitHub);
-        AddLogger(DefaultConfig.Instance.GetLoggers().ToArray());
-        AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray());
         ArtifactsPath = Path.Combine(FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts", "bench", "micro");
     }
 

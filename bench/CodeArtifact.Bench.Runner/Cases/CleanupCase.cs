@@ -70,8 +70,8 @@ internal sealed class CleanupCase : BenchCase
         {
             Number = Number,
             Title = $"Cleanup of a {Units.Count(sizes.CleanupFolders * sizes.CleanupFilesPerFolder)}-file repository, {Units.Count(expectedDeletions)} deletions, emulator +{sizes.CleanupLatencyMs} ms latency: default vs MaxConcurrency=1",
-            Ours = new Side("default", ours, Unit.Seconds),
-            Baseline = new Side("MaxConcurrency=1", serial, Unit.Seconds),
+            Ours = new Side(ours, Unit.Seconds),
+            Baseline = new Side(serial, Unit.Seconds),
             Figure = ratio,
             FigureText = $"{ratio:0.0}× (serial ÷ default); emulator counted {counted} deletions per run",
             Goal = Goal.RatioAtLeast(10),

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CodeArtifact.Bench.Runner.Infrastructure;
-using CodeArtifact.Core;
 
 namespace CodeArtifact.Bench.Runner.Cases;
 
@@ -57,7 +56,7 @@ internal sealed class EmulatorThroughputCase : BenchCase
         {
             Number = Number,
             Title = $"Emulator: signed file-detail requests per second, {sizes.InFlight} in flight ({sizes.LoadDuration.TotalSeconds:0.#} s per run, client in the same process)",
-            Ours = new Side("emulator", throughput, Unit.RequestsPerSecond),
+            Ours = new Side(throughput, Unit.RequestsPerSecond),
             Figure = throughput.Median,
             FigureText = $"{Units.Format(throughput.Median, Unit.RequestsPerSecond)} median",
             Goal = Goal.AtLeast(2_000, Unit.RequestsPerSecond),

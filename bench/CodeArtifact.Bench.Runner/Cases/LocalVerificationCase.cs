@@ -106,7 +106,7 @@ internal sealed class LocalVerificationCase : BenchCase
             }
 
             var values = await Alternation.RunAsync(sides, sides.Select(_ => sizes.Runs).ToArray(), cancellationToken).ConfigureAwait(false);
-            var ours = new Side($"ChecksumVerificationJob, {Environment.ProcessorCount} cores", new Samples(values[0]), Unit.Seconds);
+            var ours = new Side(new Samples(values[0]), Unit.Seconds);
             var rows = new List<CaseResult>();
             var next = 1;
             if (hasOpenSsl)
@@ -118,7 +118,7 @@ internal sealed class LocalVerificationCase : BenchCase
                     Number = "2a",
                     Title = $"Local side of verification, {what}: ChecksumVerificationJob vs `openssl dgst -sha256` one after another",
                     Ours = ours,
-                    Baseline = new Side("openssl", openssl, Unit.Seconds),
+                    Baseline = new Side(openssl, Unit.Seconds),
                     Figure = ratio,
                     FigureText = $"{ratio:0.00}× (openssl ÷ ours)",
                     Goal = Goal.RatioAtLeast(1.7),
@@ -139,7 +139,7 @@ internal sealed class LocalVerificationCase : BenchCase
                     Number = "2b",
                     Title = $"Local side of verification, {what}: ChecksumVerificationJob vs MSBuild `GetFileHash` (in-process, Execute() only)",
                     Ours = ours,
-                    Baseline = new Side("GetFileHash", getFileHash, Unit.Seconds),
+                    Baseline = new Side(getFileHash, Unit.Seconds),
                     Figure = ratio,
                     FigureText = $"{ratio:0.00}× (GetFileHash ÷ ours)",
                     Goal = Goal.RatioAbove(1.0),

@@ -123,8 +123,8 @@ internal sealed partial class NoOpBuildCase : BenchCase
             {
                 Number = Number,
                 Title = title,
-                Ours = new Side("with the package", ours, Unit.Seconds),
-                Baseline = new Side("without", baseline, Unit.Seconds),
+                Ours = new Side(ours, Unit.Seconds),
+                Baseline = new Side(baseline, Unit.Seconds),
                 Figure = figure,
                 FigureText = $"+{figure * 1000:0} ms added: the larger of the wall-clock medians' difference ({added * 1000:+0;-0} ms) and the package's targets as MSBuild times them ({targetsMedian * 1000:0.#} ms)",
                 Goal = Goal.AtMost(0.020, Unit.Seconds),

@@ -58,8 +58,8 @@ internal sealed class PeakMemoryCase : BenchCase
             {
                 Number = Number,
                 Title = $"Peak working set of a process verifying one {Units.Bytes(sizes.PeakMemoryFileBytes)} file vs the same process idle",
-                Ours = new Side("verifying", verifying, Unit.MiB),
-                Baseline = new Side("idle", idle, Unit.MiB),
+                Ours = new Side(verifying, Unit.MiB),
+                Baseline = new Side(idle, Unit.MiB),
                 Figure = added,
                 FigureText = $"{added:+0.0;-0.0} MiB above idle",
                 Goal = Goal.AtMost(64, Unit.MiB),

@@ -1,5 +1,4 @@
 using CodeArtifact.Bench.Runner.Infrastructure;
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Emulator;
 using CodeArtifact.Emulator.Faults;
@@ -100,8 +99,8 @@ internal sealed class ReleaseVersionsCase : BenchCase
         {
             Number = Number,
             Title = $"Release versions, {Units.Count(sizes.ReleaseRecords)} records (emulator +{sizes.ReleaseLatencyMs} ms per page): ReleaseVersionsJob vs paging one page after another",
-            Ours = new Side("ReleaseVersionsJob", ours, Unit.Seconds),
-            Baseline = new Side("sequential paging", sequential, Unit.Seconds),
+            Ours = new Side(ours, Unit.Seconds),
+            Baseline = new Side(sequential, Unit.Seconds),
             Figure = worst,
             FigureText = $"{worst} sequential round trips (worst run; {ourRequests.Max()} requests) vs {baselineWaves.Max()} for sequential paging; {sequential.Median / ours.Median:0.0}× faster",
             Goal = Goal.AtMost(2, Unit.RoundTrips, "≤ 2 round trips"),

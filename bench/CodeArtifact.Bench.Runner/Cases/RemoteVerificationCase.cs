@@ -70,8 +70,8 @@ internal sealed class RemoteVerificationCase : BenchCase
             {
                 Number = Number,
                 Title = $"Verify {Units.Count(sizes.PublishedFiles)} published files, emulator +{sizes.VerifyLatencyMs} ms latency: default settings (MaxConcurrency {defaults.Options.MaxConcurrency}) vs MaxConcurrency=1",
-                Ours = new Side("default", ours, Unit.Seconds),
-                Baseline = new Side("MaxConcurrency=1", serial, Unit.Seconds),
+                Ours = new Side(ours, Unit.Seconds),
+                Baseline = new Side(serial, Unit.Seconds),
                 Figure = ratio,
                 FigureText = $"{ratio:0.0}× (serial ÷ default)",
                 Goal = Goal.RatioAtLeast(12),

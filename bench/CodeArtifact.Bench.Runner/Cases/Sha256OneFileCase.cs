@@ -46,7 +46,7 @@ internal sealed class Sha256OneFileCase : BenchCase
                 {
                     Number = Number,
                     Title = title,
-                    Ours = new Side("FileHasher", new Samples(alone[0]), Unit.Seconds),
+                    Ours = new Side(new Samples(alone[0]), Unit.Seconds),
                     Goal = Goal.RatioAtLeast(0.95),
                     Note = "baseline skipped: openssl is not installed on this machine, so there is no ratio.",
                 }];
@@ -64,8 +64,8 @@ internal sealed class Sha256OneFileCase : BenchCase
             {
                 Number = Number,
                 Title = title,
-                Ours = new Side("FileHasher", ours, Unit.Seconds),
-                Baseline = new Side("openssl", baseline, Unit.Seconds),
+                Ours = new Side(ours, Unit.Seconds),
+                Baseline = new Side(baseline, Unit.Seconds),
                 Figure = ratio,
                 FigureText = $"{ratio:0.00}× (openssl ÷ ours)",
                 Goal = Goal.RatioAtLeast(0.95),

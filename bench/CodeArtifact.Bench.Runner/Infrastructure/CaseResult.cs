@@ -1,7 +1,7 @@
 namespace CodeArtifact.Bench.Runner.Infrastructure;
 
-/// <summary>One side of a case: what was run, and its values.</summary>
-internal sealed record Side(string What, Samples Samples, Unit Unit)
+/// <summary>The values of one side of a case.</summary>
+internal sealed record Side(Samples Samples, Unit Unit)
 {
     public string Describe() => Units.Describe(Samples, Unit);
 }

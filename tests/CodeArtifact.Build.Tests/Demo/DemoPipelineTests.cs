@@ -17,6 +17,7 @@ public sealed class DemoPipelineTests
     private static readonly TimeSpan DemoTimeLimit = TimeSpan.FromMinutes(10);
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task Default_cake_target_runs_every_job_against_the_emulator_and_exits_zero()
     {
         var work = Path.Combine(Path.GetTempPath(), "cab-demo-" + Guid.NewGuid().ToString("N"));

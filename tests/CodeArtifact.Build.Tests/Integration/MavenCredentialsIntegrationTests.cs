@@ -80,12 +80,22 @@ public sealed class MavenCredentialsIntegrationTests(PackageFixture package)
             Assert.False(Contains(binaryLogBytes, Encoding.Unicode.GetBytes(secret)), $"A secret is in the binary log (UTF-16): {secret[..4]}…");
         }
 
-        // And when it runs again with nothing changed, it sends nothing and still gives the repositories
+        // And when an input changes but the settings do not (so settings.xml keeps its old time),
+        // it runs once, and after that sends nothing while still giving the repositories
+        var changed = await consumer.BuildAsync("-t:CodeArtifactResolveMavenCredentials", "-p:CodeArtifactReportDirectory=reports");
+        Assert.True(changed.Succeeded, changed.ToString());
+        Assert.True(File.Exists(consumer.PathOf("reports/maven-credentials.json")));
         var mark = emulator.RequestLog.Count;
-        var again = await consumer.BuildAsync("-t:CodeArtifactResolveMavenCredentials");
+        var again = await consumer.BuildAsync("-t:CodeArtifactResolveMavenCredentials", "-p:CodeArtifactReportDirectory=reports");
         Assert.True(again.Succeeded, again.ToString());
         Assert.Empty(emulator.RequestLog.Snapshot().Skip(mark));
         Assert.Equal(printedIds, ConsumerProject.Printed(again, "REPOSITORIES").Split(';'));
+
+        // And when settings.xml is deleted, it is written again
+        File.Delete(settingsFile);
+        var rewritten = await consumer.BuildAsync("-t:CodeArtifactResolveMavenCredentials", "-p:CodeArtifactReportDirectory=reports");
+        Assert.True(rewritten.Succeeded, rewritten.ToString());
+        Assert.True(File.Exists(settingsFile));
     }
 
     [Theory]

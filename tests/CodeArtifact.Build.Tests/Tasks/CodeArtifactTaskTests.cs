@@ -90,6 +90,24 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
+    public void Should_Fail_With_CART0106_And_The_Cause_At_Low_Importance_If_The_Network_Fails()
+    {
+        // Given a transport whose connection always fails
+        var engine = new MockEngine();
+        var task = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = "app.zip" }, engine);
+        task.Transport = new FailingHandler();
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then one coded error; the cause is there for -v:d readers, without a stack trace
+        Assert.False(succeeded);
+        Assert.Equal("CART0106", Assert.Single(engine.Errors).Code);
+        Assert.Contains(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.Low && m.Message!.Contains(FailingHandler.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", engine.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Fail_With_The_Service_Code_And_Trace_Id_If_The_Service_Fails()
     {
         // Given a service that answers 503 to everything, and no retries
@@ -131,7 +149,7 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
             FileName = "app.zip",
             EnvironmentOverride = new Dictionary<string, string?> { ["HUAWEICLOUD_SDK_AK"] = slow.Identity.AccessKey, ["HUAWEICLOUD_SDK_SK"] = slow.Identity.SecretKey },
         };
-        var running = Task.Run(task.Execute);
+        var running = Task.Factory.StartNew(task.Execute, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await Task.Delay(300);
 
         // When
@@ -140,9 +158,17 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
         var succeeded = await running.WaitAsync(TimeSpan.FromSeconds(10));
 
         // Then
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Execute returned {clock.Elapsed} after Cancel.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Execute returned {clock.Elapsed} after Cancel:{Environment.NewLine}{engine.Log}");
         Assert.False(succeeded);
         Assert.Empty(engine.Errors);
         Assert.Contains("canceled", engine.Log, StringComparison.Ordinal);
+    }
+
+    private sealed class FailingHandler : HttpMessageHandler
+    {
+        public const string Reason = "Connection reset by the test";
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException(Reason, new IOException(Reason));
     }
 }

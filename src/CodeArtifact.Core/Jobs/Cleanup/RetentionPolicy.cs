@@ -178,9 +178,9 @@ public sealed class RetentionPolicy
         for (var i = 0; i < globs.Count; i++)
         {
             var glob = globs[i]?.Trim();
-            if (string.IsNullOrEmpty(glob) || glob.Any(char.IsControl))
+            if (string.IsNullOrEmpty(glob) || glob.Any(char.IsControl) || glob.Replace('\\', '/').Split('/').Contains(".."))
             {
-                throw CodeArtifactException.Invalid($"{parameterName}[{i}]", $"Invalid {parameterName}[{i}]: a glob such as **/*.zip is not empty and has no control character.");
+                throw CodeArtifactException.Invalid($"{parameterName}[{i}]", $"Invalid {parameterName}[{i}]: a glob such as **/*.zip is not empty, has no control character and no '..' segment (it is matched below RootPath).");
             }
 
             list.Add(glob.TrimStart('/'));
