@@ -70,6 +70,15 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    // Each run packs a version no run uses again: earlier demo packages would only pile up.
+    if (System.IO.Directory.Exists(packagesDirectory.FullPath))
+    {
+        foreach (var old in System.IO.Directory.GetFiles(packagesDirectory.FullPath, "*-demo.*.nupkg"))
+        {
+            System.IO.File.Delete(old);
+        }
+    }
+
     foreach (var project in packages)
     {
         DotNetPack(project, new DotNetPackSettings
@@ -135,7 +144,7 @@ Task("Demo")
 
         Step("Publish dist/ to the generic repository", "HTTP PUT with the repository user and password from that settings.xml, as a deploy step would");
         var published = await PublishAsync(demo, endpoint);
-        var tampered = System.IO.Path.Combine(demo.DistDirectory, "sample-app-3.0.0.zip");
+        var tampered = System.IO.Directory.GetFiles(demo.DistDirectory, "*.zip").Single();
         System.IO.File.AppendAllText(tampered, "changed after publishing");
         Information("Then changed {0} locally, so that verification has something to catch.", root.GetRelativePath(new FilePath(tampered)));
 
@@ -236,7 +245,7 @@ async System.Threading.Tasks.Task<IReadOnlyList<string>> PublishAsync(DemoLayout
     var published = new List<string>();
     foreach (var file in System.IO.Directory.GetFiles(demo.DistDirectory).OrderBy(f => f, StringComparer.Ordinal))
     {
-        var remotePath = "/sample-app/3.0.0/" + System.IO.Path.GetFileName(file);
+        var remotePath = DemoLayout.RemoteFolder + System.IO.Path.GetFileName(file);
         using var body = new ByteArrayContent(await System.IO.File.ReadAllBytesAsync(file));
         using var response = await http.PutAsync($"{endpoint}/artgalaxy/{DemoLayout.GenericRepository}{remotePath}", body);
         if (!response.IsSuccessStatusCode)
@@ -278,7 +287,11 @@ static void DeleteQuietly(string directory)
 // Where the demo runs the samples and keeps what they produce (artifacts/demo).
 sealed class DemoLayout(string directory, string samples)
 {
+    // Where samples/msbuild expects its files: its CodeArtifactRepository and the RemotePath of its
+    // CodeArtifactVerifyFile items (/sample-app/$(Version)/...).
     public const string GenericRepository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3";
+
+    public const string RemoteFolder = "/sample-app/3.0.0/";
 
     public string Directory { get; } = directory;
 
@@ -495,7 +508,7 @@ sealed class DemoSummary
     public static DemoSummary Read(DemoLayout demo, IReadOnlyList<string> published)
     {
         var summary = new DemoSummary(demo);
-        summary.rows.Add(("Publish dist/", "build.cake (HTTP PUT)", $"{published.Count} files uploaded to /sample-app/3.0.0/"));
+        summary.rows.Add(("Publish dist/", "build.cake (HTTP PUT)", $"{published.Count} files uploaded to {DemoLayout.RemoteFolder}"));
 
         var maven = Results(demo.MSBuildReports, "maven-credentials");
         summary.rows.Add(("Maven credentials", "MSBuild", $"{maven.GetProperty("count").GetInt32()} repositories -> settings.xml"));

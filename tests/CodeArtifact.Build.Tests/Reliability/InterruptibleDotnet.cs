@@ -4,8 +4,9 @@ using System.Text;
 namespace CodeArtifact.Build.Tests.Reliability;
 
 /// <summary>
-/// A `dotnet` child process that a test can interrupt as a terminal's Ctrl+C does: SIGINT to the
-/// process (on Linux and macOS, through <c>kill -INT</c>). The environment is cleaned as
+/// A `dotnet` child process that a test can interrupt as a terminal's Ctrl+C does: SIGINT to its
+/// whole process group (the terminal signals every process of the foreground job), given a group of
+/// its own with <c>setsid</c> so that the test host is never signalled. The environment is cleaned as
 /// <c>DotnetProcess</c> cleans it: nothing of the caller's CodeArts or MSBuild settings.
 /// </summary>
 internal sealed class InterruptibleDotnet : IAsyncDisposable
@@ -37,13 +38,15 @@ internal sealed class InterruptibleDotnet : IAsyncDisposable
             throw new PlatformNotSupportedException("Ctrl+C is sent as SIGINT, which Windows does not have.");
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("setsid")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // setsid runs dotnet in place (no fork, as the child is no group leader): its pid is the group id.
+        start.ArgumentList.Add("dotnet");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -74,10 +77,10 @@ internal sealed class InterruptibleDotnet : IAsyncDisposable
         return running;
     }
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    /// <summary>Sends SIGINT to every process of the build, as Ctrl+C in a terminal does.</summary>
     public void Interrupt()
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", "--", "-" + _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }
