@@ -31,7 +31,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         }
 
         var startedAt = _client.Options.TimeProvider.GetUtcNow();
-        Log(LogSeverity.Info, $"Verifying {files.Count} file(s) with {(options.Algorithm == ChecksumAlgorithm.Auto ? "the strongest digest the repository has" : options.Algorithm.Name())}.");
+        Log(LogSeverity.Info, $"Verifying {Quantity.Of(files.Count, "file")} with {(options.Algorithm == ChecksumAlgorithm.Auto ? "the strongest digest the repository has" : options.Algorithm.Name())}.");
 
         using var hashSlots = new SemaphoreSlim(options.MaxParallelHashing ?? Environment.ProcessorCount);
         using var lookupSlots = new SemaphoreSlim(Math.Max(1, _client.Options.MaxConcurrency));

@@ -30,7 +30,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
 
         var walker = new FileTreeWalker(_client, plan.Repository, plan.Concurrency, _log);
         var files = await walker.ListFilesAsync(plan.Root, cancellationToken).ConfigureAwait(false);
-        Log(LogSeverity.Info, $"Listed {Number(files.Count)} files in {Number(walker.FoldersListed)} folders under {plan.Root} of {plan.Repository}.");
+        Log(LogSeverity.Info, $"Listed {Quantity.Of(files.Count, "file")} in {Quantity.Of(walker.FoldersListed, "folder")} under {plan.Root} of {plan.Repository}.");
 
         var decisions = plan.Policy.Evaluate(plan.Root, files, time.GetUtcNow());
         var kept = decisions.Where(d => !d.IsCandidate).Select(d => new CleanupFile(d.File.Path, d.File.Modified, null, d.Reason)).ToArray();
@@ -55,7 +55,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
 
         if (options.DryRun)
         {
-            Log(LogSeverity.Info, $"Dry run: {Number(candidates.Length)} files would be deleted ({Describe(SumSizes(candidates))}), {Number(kept.Length)} kept.");
+            Log(LogSeverity.Info, $"Dry run: {Quantity.Of(candidates.Length, "file")} would be deleted ({Describe(SumSizes(candidates))}), {Quantity.Number(kept.Length)} kept.");
             return Result(options, plan, startedAt, candidates, deleted: [], kept, failed: [], interrupted: [], cancelled: false, bytesFreed: SumSizes(candidates));
         }
 
@@ -65,12 +65,12 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
         var interrupted = outcome.Interrupted.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         if (failed.Length > 0)
         {
-            Log(LogSeverity.Warning, $"{Number(failed.Length)} of {Number(candidates.Length)} files could not be deleted; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.DeletionsFailed);
+            Log(LogSeverity.Warning, $"{Quantity.Number(failed.Length)} of {Quantity.Of(candidates.Length, "file")} could not be deleted; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.DeletionsFailed);
         }
 
         Log(LogSeverity.Info, outcome.Cancelled
-            ? $"Cancelled: {Number(deleted.Length)} of {Number(candidates.Length)} files deleted, {Number(interrupted.Length)} interrupted (restore them to be sure)."
-            : $"Deleted {Number(deleted.Length)} of {Number(candidates.Length)} files ({Describe(SumSizes(deleted))}), {Number(kept.Length)} kept.");
+            ? $"Cancelled: {Quantity.Number(deleted.Length)} of {Quantity.Of(candidates.Length, "file")} deleted, {Quantity.Number(interrupted.Length)} interrupted (restore them to be sure)."
+            : $"Deleted {Quantity.Number(deleted.Length)} of {Quantity.Of(candidates.Length, "file")} ({Describe(SumSizes(deleted))}), {Quantity.Number(kept.Length)} kept.");
         return Result(options, plan, startedAt, candidates, deleted, kept, failed, interrupted, outcome.Cancelled, SumSizes(deleted));
     }
 
@@ -215,12 +215,12 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
         var policy = RetentionPolicy.FromOptions(options);
         if (options.MaxDeletions < 0)
         {
-            throw Argument.Invalid(nameof(CleanupOptions.MaxDeletions), Number(options.MaxDeletions), "MaxDeletions is 0 or more (the most files one run may delete)");
+            throw Argument.Invalid(nameof(CleanupOptions.MaxDeletions), Quantity.Number(options.MaxDeletions), "MaxDeletions is 0 or more (the most files one run may delete)");
         }
 
         if (options.MaxConcurrency is < 1)
         {
-            throw Argument.Invalid(nameof(CleanupOptions.MaxConcurrency), Number(options.MaxConcurrency.Value), "MaxConcurrency is 1 or more");
+            throw Argument.Invalid(nameof(CleanupOptions.MaxConcurrency), Quantity.Number(options.MaxConcurrency.Value), "MaxConcurrency is 1 or more");
         }
 
         return new Plan(repository, format, root, policy, options.MaxConcurrency ?? Math.Max(1, clientConcurrency));
@@ -229,7 +229,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
     private CodeArtifactException TooMany(Plan plan, int count, int maxDeletions) =>
         new(
             ErrorCodes.TooManyDeletions,
-            $"Refusing to delete {Number(count)} files from {plan.Repository} under {plan.Root}: that is more than MaxDeletions ({Number(maxDeletions)}). Nothing was deleted. Raise MaxDeletions to {Number(count)} or more if that is intended, or narrow the policy (Include, Exclude, Protect, KeepLatest, OlderThanDays, RootPath); DryRun lists the files.")
+            $"Refusing to delete {Quantity.Of(count, "file")} from {plan.Repository} under {plan.Root}: that is more than MaxDeletions ({Quantity.Number(maxDeletions)}). Nothing was deleted. Raise MaxDeletions to {Quantity.Number(count)} or more if that is intended, or narrow the policy (Include, Exclude, Protect, KeepLatest, OlderThanDays, RootPath); DryRun lists the files.")
         {
             ParameterName = nameof(CleanupOptions.MaxDeletions),
         };
@@ -240,7 +240,6 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
 
     private static string Describe(long? bytes) => bytes is { } b ? $"{b.ToString("N0", CultureInfo.InvariantCulture)} bytes" : "size unknown";
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 

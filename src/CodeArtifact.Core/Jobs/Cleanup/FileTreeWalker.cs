@@ -54,7 +54,7 @@ internal sealed class FileTreeWalker(CodeArtifactClient client, string repositor
 
         if (Interlocked.Increment(ref _foldersListed) % ProgressEvery == 0)
         {
-            log?.Invoke(new CodeArtifactLogEvent(LogSeverity.Info, $"Listed {_foldersListed} folders, {files.Count} files so far…"));
+            log?.Invoke(new CodeArtifactLogEvent(LogSeverity.Info, $"Listed {Quantity.Of(_foldersListed, "folder")}, {Quantity.Of(files.Count, "file")} so far…"));
         }
 
         var subfolders = new List<string>();

@@ -56,10 +56,10 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
 
         if (failed.Count > 0)
         {
-            Log(LogSeverity.Warning, $"{failed.Count} of {paths.Count} files were not restored to {repository}; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.RestoreFailed);
+            Log(LogSeverity.Warning, $"{Quantity.Number(failed.Count)} of {Quantity.Of(paths.Count, "file")} were not restored to {repository}; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.RestoreFailed);
         }
 
-        Log(LogSeverity.Info, $"Restored {restored.Count} of {paths.Count} files to {repository}.");
+        Log(LogSeverity.Info, $"Restored {Quantity.Number(restored.Count)} of {Quantity.Of(paths.Count, "file")} to {repository}.");
         return new RestoreResult
         {
             Options = options,

@@ -35,7 +35,7 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
         var projectId = Argument.OptionalProjectId(options.ProjectId, nameof(ReleaseVersionsOptions.ProjectId));
         if (options.MaxResults is < 1)
         {
-            throw Argument.Invalid(nameof(ReleaseVersionsOptions.MaxResults), Number(options.MaxResults.Value), "MaxResults is 1 or more, or unset for every version");
+            throw Argument.Invalid(nameof(ReleaseVersionsOptions.MaxResults), Quantity.Number(options.MaxResults.Value), "MaxResults is 1 or more, or unset for every version");
         }
 
         var startedAt = _client.Options.TimeProvider.GetUtcNow();
@@ -61,7 +61,7 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
         var complete = collector.Count >= total;
         if (!complete)
         {
-            Log(LogSeverity.Warning, $"The service said {Number(total)} records match \"{fileName}\" but {Number(collector.Count)} distinct ones came back over {Number(pages)} pages; the list may be incomplete.", ErrorCodes.IncompletePaging);
+            Log(LogSeverity.Warning, $"The service said {Quantity.Number(total)} records match \"{fileName}\" but {Quantity.Number(collector.Count)} distinct ones came back over {Quantity.Number(pages)} pages; the list may be incomplete.", ErrorCodes.IncompletePaging);
         }
 
         var sorted = collector.Records
@@ -74,8 +74,8 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
         var kept = options.MaxResults is { } max && sorted.Count > max ? sorted.Skip(sorted.Count - max) : sorted;
 
         Log(LogSeverity.Info, sorted.Count == 0 ? $"No version of \"{fileName}\" was found."
-            : latest is null ? $"Found {Number(sorted.Count)} versions of \"{fileName}\"; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
-            : $"Found {Number(sorted.Count)} versions of \"{fileName}\"; the latest is {latest.Version}.");
+            : latest is null ? $"Found {Quantity.Of(sorted.Count, "version")} of \"{fileName}\"; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
+            : $"Found {Quantity.Of(sorted.Count, "version")} of \"{fileName}\"; the latest is {latest.Version}.");
 
         return new ReleaseVersionsResult
         {
@@ -140,13 +140,12 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
     private async Task<ReleaseFilePage> FetchAsync(string? projectId, string fileName, int offset, CancellationToken cancellationToken)
     {
         var page = await _client.GetReleaseFilesAsync(projectId, fileName, PageSize, offset, cancellationToken).ConfigureAwait(false);
-        Log(LogSeverity.Detail, $"Release files \"{fileName}\" offset {Number(offset)}: {Number(page.Data.Count)} records (total {Number(page.TotalRecords)}).");
+        Log(LogSeverity.Detail, $"Release files \"{fileName}\" offset {Quantity.Number(offset)}: {Quantity.Number(page.Data.Count)} records (total {Quantity.Number(page.TotalRecords)}).");
         return page;
     }
 
     private static ReleaseVersion ToVersion(ReleaseFile file) => new(file.Version, file.Path, file.DownloadUrl);
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
 
