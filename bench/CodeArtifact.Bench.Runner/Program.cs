@@ -100,7 +100,8 @@ using (var workspace = new Workspace())
     }
 }
 
-var table = ResultTable.Render(sizes, machine, loadBefore, MachineInfo.LoadAverage(), clock.Elapsed, results);
+var scope = only is null ? "all cases" : "only cases " + string.Join(", ", only.Order(StringComparer.Ordinal));
+var table = ResultTable.Render(sizes, scope, machine, loadBefore, MachineInfo.LoadAverage(), clock.Elapsed, results);
 Console.WriteLine();
 Console.WriteLine(table);
 Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);

@@ -21,13 +21,13 @@ internal sealed class Goal
     public static Goal RatioAtLeast(double threshold) => new(
         string.Create(CultureInfo.InvariantCulture, $"≥ {threshold:0.##}×"),
         v => v >= threshold,
-        v => string.Create(CultureInfo.InvariantCulture, $"{(threshold - v) / threshold:P0} short"));
+        v => string.Create(CultureInfo.InvariantCulture, $"{(threshold - v) / threshold:P1} short"));
 
     /// <summary>A ratio strictly above <paramref name="threshold"/> ("ahead of").</summary>
     public static Goal RatioAbove(double threshold) => new(
         string.Create(CultureInfo.InvariantCulture, $"> {threshold:0.##}× (ahead)"),
         v => v > threshold,
-        v => string.Create(CultureInfo.InvariantCulture, $"{(threshold - v) / threshold:P0} behind"));
+        v => string.Create(CultureInfo.InvariantCulture, $"{(threshold - v) / threshold:P1} behind"));
 
     /// <summary>A value of at most <paramref name="threshold"/> (lower is better).</summary>
     public static Goal AtMost(double threshold, Unit unit, string? text = null) => new(
@@ -39,7 +39,7 @@ internal sealed class Goal
     public static Goal AtLeast(double threshold, Unit unit) => new(
         $"≥ {Units.Format(threshold, unit)}",
         v => v >= threshold,
-        v => string.Create(CultureInfo.InvariantCulture, $"{(threshold - v) / threshold:P0} short"));
+        v => string.Create(CultureInfo.InvariantCulture, $"{(threshold - v) / threshold:P1} short"));
 
     public bool IsMet(double figure) => _isMet(figure);
 

@@ -11,7 +11,7 @@ internal static class MachineInfo
         {
             $"CPU: {Environment.ProcessorCount} logical processors (nproc){CpuModel()}{(CpuFlags().Contains("sha_ni") ? ", SHA extensions (sha_ni)" : string.Empty)}",
             $"Memory: {MemTotal()}",
-            $"OS: {OsName()} ({RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture})",
+            $"OS: {OsName()}{Kernel()}, {RuntimeInformation.OSArchitecture}",
             $".NET: {RuntimeInformation.FrameworkDescription}, SDK {await ToolVersionAsync(ChildProcess.Dotnet(), ["--version"], cancellationToken).ConfigureAwait(false)}",
             $"OpenSSL: {(ChildProcess.FindOnPath("openssl") is { } openssl ? await ToolVersionAsync(openssl, ["version"], cancellationToken).ConfigureAwait(false) : "not installed")}",
             $"MSBuild (GetFileHash baseline): {MSBuildSdk.Description ?? "not found"}",
@@ -32,6 +32,10 @@ internal static class MachineInfo
             return null;
         }
     }
+
+    /// <summary>The 1-minute figure of a <see cref="LoadAverage"/> text, or 0.</summary>
+    public static double OneMinute(string? loadAverage) =>
+        loadAverage is not null && double.TryParse(loadAverage.Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     private static string CpuModel()
     {
@@ -56,6 +60,12 @@ internal static class MachineInfo
     {
         var pretty = ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
         return pretty is null ? RuntimeInformation.OSDescription : pretty["PRETTY_NAME=".Length..].Trim('"');
+    }
+
+    private static string Kernel()
+    {
+        var release = ReadLines("/proc/sys/kernel/osrelease").FirstOrDefault();
+        return release is null ? string.Empty : $", Linux {release.Trim()}";
     }
 
     private static string[] ReadLines(string path)
