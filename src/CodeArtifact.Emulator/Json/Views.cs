@@ -14,11 +14,15 @@ internal sealed class Views(EmulatorContext emulator)
 
     private string Base => emulator.BaseUrl;
 
-    public string StorageUri(string repositoryId, string path) => $"{Base}/artgalaxy/api/storage/{repositoryId}/{path}";
+    public string StorageUri(string repositoryId, string path) => $"{Base}/artgalaxy/api/storage/{repositoryId}/{Escape(path)}";
 
-    public string DownloadUri(string repositoryId, string path) => $"{Base}/artgalaxy/{repositoryId}/{path}";
+    public string DownloadUri(string repositoryId, string path) => $"{Base}/artgalaxy/{repositoryId}/{Escape(path)}";
 
-    public string TrashUri(string repositoryId, string path) => $"{Base}/artgalaxy/api/storage/auto-trashcan/{repositoryId}/{path}";
+    public string TrashUri(string repositoryId, string path) => $"{Base}/artgalaxy/api/storage/auto-trashcan/{repositoryId}/{Escape(path)}";
+
+    // A file name may hold any character (space, '#', '?'); each segment is escaped so the URL
+    // still names the file.
+    private static string Escape(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>RepositoryBuildVO: repository info, Maven info (with credentials), created repositories.</summary>
     public JsonObject RepositoryVo(RepositoryRecord r, string? username = null, string? password = null)

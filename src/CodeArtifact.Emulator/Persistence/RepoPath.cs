@@ -8,11 +8,17 @@ internal static class RepoPath
 {
     public const int MaxLength = 1280;
 
-    /// <summary>Normalises <paramref name="path"/>; false when it is too long or has a dot segment.</summary>
+    /// <summary>
+    /// Normalises <paramref name="path"/>; false when it is too long, has a dot segment, or holds an
+    /// encoded separator (<c>%2F</c>, <c>%5C</c>): Kestrel decodes every escape of a URL path but
+    /// those, so such a name is a traversal attempt rather than a file name.
+    /// </summary>
     public static bool TryNormalize(string? path, out string normalized)
     {
         normalized = string.Empty;
-        if (path is null || path.Length > MaxLength)
+        if (path is null || path.Length > MaxLength
+            || path.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            || path.Contains("%5C", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
