@@ -10,7 +10,7 @@ public static partial class CodeArtifactAliases
 {
     /// <summary>
     /// Hashes local files and compares each digest with the one the repository reports for its
-    /// copy (SHA-256 normally: the strongest digest both sides have). Fails on a mismatch or a
+    /// copy (SHA-256 when the repository reports it, else the strongest digest it reports). Fails on a mismatch or a
     /// missing file unless <c>FailOnMismatch</c> / <c>FailOnMissing</c> are turned off, and always
     /// on a local file that cannot be read.
     /// </summary>
@@ -22,6 +22,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="CakeException">A remote path, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <exception cref="CakeException">A file did not verify: <c>CART0301</c>–<c>CART0303</c>, one line per file (inner <see cref="CodeArtifactVerificationException"/>, with the outcome of every file).</exception>
+    /// <exception cref="CakeException">The alias was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var result = CodeArtifactVerifyChecksums(

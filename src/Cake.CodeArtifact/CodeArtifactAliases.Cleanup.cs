@@ -20,6 +20,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="CakeException">A setting or credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <exception cref="CakeException">The repository is a Maven one (<c>CART0501</c>), more files matched than <c>MaxDeletions</c> (<c>CART0502</c>, nothing deleted), or files could not be deleted (<c>CART0504</c>, one line per file; the others are deleted) (inner <see cref="CodeArtifactCleanupException"/>, with the outcome when deleting began).</exception>
+    /// <exception cref="CakeException">The cleanup was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c>. Once deleting had begun, the reports are written first, and the inner <see cref="CodeArtifactCleanupException"/> holds the partial outcome (<c>Deleted</c>, <c>Interrupted</c>); before that, nothing was deleted (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var cleanup = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
@@ -53,6 +54,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="CakeException">A path, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <exception cref="CakeException">Files could not be restored: <c>CART0505</c>, one line per file (inner <see cref="CodeArtifactCleanupException"/>, with the outcome).</exception>
+    /// <exception cref="CakeException">The alias was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var cleanup = CodeArtifactDeleteObsoleteFiles(cleanupSettings);

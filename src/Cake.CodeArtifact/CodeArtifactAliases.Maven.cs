@@ -19,6 +19,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
     /// <exception cref="CakeException">A setting or credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">The alias was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var repositories = CodeArtifactResolveMavenCredentials(new CodeArtifactMavenCredentialsSettings
@@ -58,6 +59,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="CakeException">The file, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
     /// <exception cref="CakeException">The file exists and was not written by this addin: <c>CART0201</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
+    /// <exception cref="CakeException">The alias was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var settingsXml = CodeArtifactWriteMavenSettings("build/settings.xml", new CodeArtifactMavenCredentialsSettings

@@ -18,6 +18,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
     /// <exception cref="CakeException">The file name, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">The alias was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// foreach (var release in CodeArtifactGetReleaseFileVersions("app.zip", new CodeArtifactReleaseVersionsSettings { Region = "ap-southeast-3" }))
@@ -47,6 +48,7 @@ public static partial class CodeArtifactAliases
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
     /// <exception cref="CakeException">The file name, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
+    /// <exception cref="CakeException">The alias was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c> (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
     /// var latest = CodeArtifactGetLatestReleaseFileVersion("app.zip", new CodeArtifactReleaseVersionsSettings { Region = "ap-southeast-3" });

@@ -43,6 +43,7 @@ public class CodeArtifactSettings
         AllowInsecureHttp = connection.AllowInsecureHttp;
         ReportFile = connection.ReportFile;
         MarkdownSummaryFile = connection.MarkdownSummaryFile;
+        Cancellation = connection.Cancellation;
     }
 
     /// <summary>The service endpoint, such as <c>https://artifact.ap-southeast-3.myhuaweicloud.com</c>; from <see cref="Region"/> when unset.</summary>
@@ -89,4 +90,18 @@ public class CodeArtifactSettings
 
     /// <summary>Where to write the report as Markdown, such as a CI job summary (never holds a secret).</summary>
     public FilePath? MarkdownSummaryFile { get; set; }
+
+    /// <summary>
+    /// Cancels the alias from the script, for example on a time limit of its own. Ctrl+C and
+    /// SIGTERM cancel it too, whatever this is. A cancelled alias fails with <c>CART0506</c>; a
+    /// cleanup cancelled while deleting first writes its reports, which list the files deleted
+    /// and those whose delete was cut off, so that they can be restored.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+    /// CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings { Repository = "my-generic-repo", ReportFile = "cleanup.json", Cancellation = limit.Token });
+    /// </code>
+    /// </example>
+    public CancellationToken Cancellation { get; set; }
 }

@@ -10,13 +10,14 @@ namespace Cake.CodeArtifact;
 /// <summary>
 /// The one path every alias takes: connect with the settings and the Cake environment, run one
 /// Core job with its events going to the Cake log, review the result (the failures that must stop
-/// the script), write the reports, and only then fail.
+/// the script), write the reports, and only then fail. Ctrl+C, SIGTERM or the settings' token
+/// cancel the job; a job that returns a partial result when cancelled has it reported first.
 /// </summary>
 internal static class JobRunner
 {
     /// <summary>Runs a job and returns its result; any failure leaves as a coded <see cref="CakeException"/>.</summary>
     /// <param name="context">The Cake context: log, environment, paths.</param>
-    /// <param name="settings">The connection and report settings.</param>
+    /// <param name="settings">The connection, report and cancellation settings.</param>
     /// <param name="job">The alias's job and how it judges the result.</param>
     public static TResult Run<TResult>(ICakeContext context, CodeArtifactSettings settings, AliasJob<TResult> job)
         where TResult : JobResult =>
@@ -26,25 +27,35 @@ internal static class JobRunner
             var log = new CakeLogSink(context.Log, job.ReportedAsErrors);
             var options = ClientFactory.CreateOptions(context, settings, log.Write);
             log.Verbose(Messages.Format(Strings.CodeArtifactTask_Connecting, options.Endpoint?.ToString() ?? options.Region, options.Credentials?.Describe(), options.CredentialSource));
+
+            // Held until the reports are written: the signal that cut a cleanup short must not also cut its report.
+            using var cancellation = RunCancellation.Start(settings.Cancellation);
             TResult result;
-            using (var client = new CodeArtifactClient(options))
+            try
             {
-                result = job.Run(client, log.Write).GetAwaiter().GetResult();
+                using var client = new CodeArtifactClient(options);
+                result = job.Run(client, log.Write, cancellation.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException ex) when (cancellation.Token.IsCancellationRequested)
+            {
+                throw new CodeArtifactAliasException(Messages.Format(Strings.CodeArtifactTask_CanceledError, job.AliasName), ex);
             }
 
             var failure = job.Review(result, log);
 
-            // Written even when the job found problems: a pipeline wants to read why.
-            WriteReport(context, settings.ReportFile, path => JobReport.WriteJsonAsync(path, result), log);
+            // Written even when the job found problems or was cancelled: a pipeline wants to read why, and what was done.
+            var report = WriteReport(context, settings.ReportFile, path => JobReport.WriteJsonAsync(path, result), log);
             WriteReport(context, settings.MarkdownSummaryFile, path => JobReport.WriteMarkdownAsync(path, result), log);
+            failure = job.ReviewCancelled(result, report) ?? failure;
             return failure is null ? result : throw failure;
         });
 
-    private static void WriteReport(ICakeContext context, FilePath? file, Func<string, Task> write, CakeLogSink log)
+    /// <returns>The full path written, or null when no file was asked for.</returns>
+    private static string? WriteReport(ICakeContext context, FilePath? file, Func<string, Task> write, CakeLogSink log)
     {
         if (file is null)
         {
-            return;
+            return null;
         }
 
         var path = file.MakeAbsolute(context.Environment).FullPath;
@@ -52,6 +63,7 @@ internal static class JobRunner
         {
             write(path).GetAwaiter().GetResult();
             log.Verbose(Messages.Format(Strings.CodeArtifactTask_ReportWritten, path));
+            return path;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -23,7 +23,7 @@ public sealed class VerifyCodeArtifactChecksums : CodeArtifactTask
     /// <summary>The repository format for files without their own <c>Format</c> metadata (default <c>generic</c>).</summary>
     public string? Format { get; set; }
 
-    /// <summary><c>Auto</c> (the strongest digest the repository reports), <c>SHA512</c>, <c>SHA256</c>, <c>SHA1</c> or <c>MD5</c>.</summary>
+    /// <summary><c>Auto</c> (SHA-256 when the repository reports it, else the strongest it reports), <c>SHA512</c>, <c>SHA256</c>, <c>SHA1</c> or <c>MD5</c>.</summary>
     public string? Algorithm { get; set; }
 
     /// <summary>Whether a mismatch fails the build (default) or is a warning.</summary>

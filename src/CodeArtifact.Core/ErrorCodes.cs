@@ -52,6 +52,7 @@ public static class ErrorCodes
     public const string OutsideRoot = "CART0503";
     public const string DeletionsFailed = "CART0504";
     public const string RestoreFailed = "CART0505";
+    public const string Cancelled = "CART0506";
 
     // 09xx: reports.
     public const string ReportWriteFailed = "CART0901";

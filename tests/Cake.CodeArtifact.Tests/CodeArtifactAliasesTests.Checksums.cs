@@ -67,8 +67,8 @@ public static partial class CodeArtifactAliasesTests
             Assert.Equal((1, 0, 0, 0), (result.Verified, result.Mismatched, result.Missing, result.Failed));
             var file = Assert.Single(result.Files);
             Assert.Equal(test.Context.PathOf("out/app.zip"), file.LocalPath);
-            Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(Published)), file.LocalHash);
-            Assert.Equal("SHA512", file.Algorithm);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Published)), file.LocalHash);
+            Assert.Equal("SHA256", file.Algorithm);
             Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith("Checksums: 1 verified, 0 mismatched", StringComparison.Ordinal));
             Assert.Contains("ListArtifactoryComponent", test.Operations);
         }
@@ -108,8 +108,8 @@ public static partial class CodeArtifactAliasesTests
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.ChecksumMismatch);
             var expected = string.Format(
-                Strings.VerifyCodeArtifactChecksums_Mismatch, local, repository.Id, "/app/1.0/app.zip", "SHA512",
-                Convert.ToHexStringLower(SHA512.HashData("rebuilt, different\n"u8)), Convert.ToHexStringLower(SHA512.HashData(Published)));
+                Strings.VerifyCodeArtifactChecksums_Mismatch, local, repository.Id, "/app/1.0/app.zip", "SHA256",
+                Convert.ToHexStringLower(SHA256.HashData("rebuilt, different\n"u8)), Convert.ToHexStringLower(SHA256.HashData(Published)));
             Assert.Equal(expected, failure.Message);
             Assert.Equal(1, failure.Result!.Mismatched);
             Assert.Contains("\"mismatched\"", File.ReadAllText(test.Context.PathOf("reports/checksums.json")), StringComparison.OrdinalIgnoreCase);

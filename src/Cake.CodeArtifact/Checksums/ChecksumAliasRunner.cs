@@ -19,7 +19,7 @@ internal static class ChecksumAliasRunner
             .ToArray();
         var job = new AliasJob<ChecksumVerificationResult>(
             nameof(CodeArtifactAliases.CodeArtifactVerifyChecksums),
-            (client, log) =>
+            (client, log, cancellationToken) =>
             {
                 // Parsed here, inside the alias's boundary, so that a bad name is a coded failure like any other setting.
                 var options = new ChecksumVerificationOptions
@@ -29,7 +29,7 @@ internal static class ChecksumAliasRunner
                     Format = SettingValues.NullIfBlank(settings.Format) ?? "generic",
                     Algorithm = ChecksumAlgorithms.Parse(settings.Algorithm, nameof(settings.Algorithm)),
                 };
-                return new ChecksumVerificationJob(client, log).RunAsync(options);
+                return new ChecksumVerificationJob(client, log).RunAsync(options, cancellationToken);
             })
         {
             Review = (result, log) => Review(result, settings, log),

@@ -22,7 +22,7 @@ public class CodeArtifactVerifySettings : CodeArtifactSettings
     public string Format { get; set; } = "generic";
 
     /// <summary>
-    /// <c>Auto</c> (the default: the strongest digest both sides have, normally SHA-256),
+    /// <c>Auto</c> (the default: SHA-256 when the repository reports it, else the strongest it reports),
     /// <c>SHA512</c>, <c>SHA256</c>, <c>SHA1</c> or <c>MD5</c>.
     /// </summary>
     public string Algorithm { get; set; } = "Auto";

@@ -27,14 +27,23 @@ internal static class CleanupAliasRunner
             MaxDeletions = settings.MaxDeletions,
             DryRun = settings.DryRun,
         };
-        return JobRunner.Run(context, settings, new AliasJob<CleanupResult>(nameof(CodeArtifactAliases.CodeArtifactDeleteObsoleteFiles), (client, log) => new CleanupJob(client, log).RunAsync(options))
+        return JobRunner.Run(context, settings, new AliasJob<CleanupResult>(nameof(CodeArtifactAliases.CodeArtifactDeleteObsoleteFiles), (client, log, cancellationToken) => new CleanupJob(client, log).RunAsync(options, cancellationToken))
         {
             ReportedAsErrors = [ErrorCodes.DeletionsFailed],
+            ReviewCancelled = ReviewCancelled,
             Review = (result, _) => result.Failed.Count == 0
                 ? null
                 : new CodeArtifactCleanupException(CakeFailures.Join(result.Failed.Select(f => Messages.Format(Strings.DeleteObsoleteCodeArtifactFiles_Failed, f.Path, f.Message)))) { Cleanup = result },
         });
     }
+
+    /// <summary>A cleanup cut off while deleting: fails, once its report lists what it did, saying how to finish or undo it.</summary>
+    private static CodeArtifactCleanupException? ReviewCancelled(CleanupResult result, string? report) =>
+        !result.Cancelled
+            ? null
+            : new CodeArtifactCleanupException(report is null
+                ? Messages.Format(Strings.DeleteObsoleteCodeArtifactFiles_CanceledWithoutReport, result.Deleted.Count, result.Interrupted.Count)
+                : Messages.Format(Strings.DeleteObsoleteCodeArtifactFiles_Canceled, result.Deleted.Count, result.Interrupted.Count, report)) { Cleanup = result };
 
     public static RestoreResult Restore(ICakeContext context, IEnumerable<string?> paths, CodeArtifactRestoreSettings settings)
     {
@@ -44,7 +53,7 @@ internal static class CleanupAliasRunner
             Format = SettingValues.NullIfBlank(settings.Format),
             Paths = SettingValues.List(paths),
         };
-        return JobRunner.Run(context, settings, new AliasJob<RestoreResult>(nameof(CodeArtifactAliases.CodeArtifactRestoreFiles), (client, log) => new RestoreJob(client, log).RunAsync(options))
+        return JobRunner.Run(context, settings, new AliasJob<RestoreResult>(nameof(CodeArtifactAliases.CodeArtifactRestoreFiles), (client, log, cancellationToken) => new RestoreJob(client, log).RunAsync(options, cancellationToken))
         {
             ReportedAsErrors = [ErrorCodes.RestoreFailed],
             Review = (result, _) => result.Failed.Count == 0

@@ -39,6 +39,6 @@ internal static class MavenAliasRunner
             SettingsFile = settingsFile?.MakeAbsolute(context.Environment).FullPath,
             Overwrite = settings.Overwrite,
         };
-        return new AliasJob<MavenCredentialsResult>(aliasName, (client, log) => new MavenCredentialsJob(client, log).RunAsync(options));
+        return new AliasJob<MavenCredentialsResult>(aliasName, (client, log, cancellationToken) => new MavenCredentialsJob(client, log).RunAsync(options, cancellationToken));
     }
 }

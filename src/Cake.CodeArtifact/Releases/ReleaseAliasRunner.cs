@@ -16,7 +16,7 @@ internal static class ReleaseAliasRunner
             MaxResults = settings.MaxResults,
             IncludePrerelease = settings.IncludePrerelease,
         };
-        return JobRunner.Run(context, settings, new AliasJob<ReleaseVersionsResult>(aliasName, (client, log) => new ReleaseVersionsJob(client, log).RunAsync(options))
+        return JobRunner.Run(context, settings, new AliasJob<ReleaseVersionsResult>(aliasName, (client, log, cancellationToken) => new ReleaseVersionsJob(client, log).RunAsync(options, cancellationToken))
         {
             Review = Review,
         });

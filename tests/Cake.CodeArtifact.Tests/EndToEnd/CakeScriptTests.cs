@@ -91,7 +91,7 @@ public sealed class CakeScriptTests(CakeScriptFixture fixture)
             [
                 $"maven {maven.Id} {maven.Url} {fixture.Server.Identity.RepositoryUserName} password=***",
                 "settings.xml settings.xml holds the server: True",
-                "verified=1 mismatched=0 missing=0 algorithm=SHA512",
+                "verified=1 mismatched=0 missing=0 algorithm=SHA256",
                 $"versions 1.9.0 1.10.0 2.0.0-rc.1",
                 "latest 1.10.0 True",
                 "would delete /nightly/app-1.zip /nightly/app-2.zip (6 bytes)",

@@ -42,7 +42,7 @@ public sealed class VerifyAndReleaseIntegrationTests(PackageFixture package)
         // Then both files are verified, with a one-line summary, and the report lists them
         Assert.True(first.Succeeded, first.ToString());
         Assert.Equal("dist/app.zip;dist/lib.zip", ConsumerProject.Printed(first, "VERIFIED"));
-        Assert.Equal("SHA512;SHA512", ConsumerProject.Printed(first, "ALGORITHMS"));
+        Assert.Equal("SHA256;SHA256", ConsumerProject.Printed(first, "ALGORITHMS"));
         Assert.Contains("Checksums: 2 verified, 0 mismatched", first.Output, StringComparison.Ordinal);
         Assert.NotEmpty(emulator.RequestLog.Snapshot().Skip(mark));
         var report = File.ReadAllText(consumer.PathOf("reports/verify-checksums.json"));

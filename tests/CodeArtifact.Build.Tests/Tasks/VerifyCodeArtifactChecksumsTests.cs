@@ -27,9 +27,9 @@ public sealed class VerifyCodeArtifactChecksumsTests(EmulatorFixture emulator) :
         Assert.True(succeeded, engine.Log);
         var verified = Assert.Single(task.VerifiedFiles);
         Assert.Equal(local, verified.ItemSpec);
-        Assert.Equal("SHA512", verified.GetMetadata("Algorithm"));
-        Assert.Equal(seeded.Sha512, verified.GetMetadata("LocalHash"));
-        Assert.Equal(seeded.Sha512, verified.GetMetadata("RemoteHash"));
+        Assert.Equal("SHA256", verified.GetMetadata("Algorithm"));
+        Assert.Equal(seeded.Sha256, verified.GetMetadata("LocalHash"));
+        Assert.Equal(seeded.Sha256, verified.GetMetadata("RemoteHash"));
         Assert.Equal(repository, verified.GetMetadata("Repository"));
         Assert.Empty(task.MismatchedFiles);
         Assert.Empty(task.MissingFiles);

@@ -156,9 +156,9 @@ public sealed class JobsEmulatorTests(JobsEmulatorFixture emulator) : IClassFixt
         Assert.Equal(
             [VerificationStatus.Verified, VerificationStatus.Mismatch, VerificationStatus.MissingRemotely, VerificationStatus.UnreadableLocally],
             result.Files.Select(f => f.Status));
-        Assert.Equal("SHA512", result.Files[0].Algorithm);
-        Assert.Equal(published.Sha512, result.Files[0].RemoteHash);
-        Assert.Equal(Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes("the real bytes"))).ToLowerInvariant(), result.Files[0].LocalHash);
+        Assert.Equal("SHA256", result.Files[0].Algorithm);
+        Assert.Equal(published.Sha256, result.Files[0].RemoteHash);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("the real bytes"))).ToLowerInvariant(), result.Files[0].LocalHash);
         Assert.NotEqual(result.Files[1].LocalHash, result.Files[1].RemoteHash);
     }
 

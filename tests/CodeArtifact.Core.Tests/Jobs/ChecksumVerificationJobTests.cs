@@ -47,21 +47,21 @@ public sealed class ChecksumVerificationJobTests : IDisposable
         // When
         var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = files, Repository = Repository });
 
-        // Then: in input order, with the strongest digest both sides have (SHA-512 here)
+        // Then: in input order, with SHA-256 (Auto's choice whenever the repository reports it)
         Assert.Equal(
             [VerificationStatus.Verified, VerificationStatus.Mismatch, VerificationStatus.MissingRemotely, VerificationStatus.UnreadableLocally],
             result.Files.Select(f => f.Status));
         Assert.Equal((1, 1, 1, 1), (result.Verified, result.Mismatched, result.Missing, result.Failed));
 
         var verified = result.Files[0];
-        Assert.Equal("SHA512", verified.Algorithm);
-        Assert.Equal(Sha("same", SHA512.HashData), verified.LocalHash);
+        Assert.Equal("SHA256", verified.Algorithm);
+        Assert.Equal(Sha("same", SHA256.HashData), verified.LocalHash);
         Assert.Equal(verified.LocalHash, verified.RemoteHash);
         Assert.Equal($"https://cloudartifacts-backend.example.test/artgalaxy/{Repository}/app/same.zip", verified.DownloadUri);
 
         var mismatch = result.Files[1];
-        Assert.Equal(Sha("local", SHA512.HashData), mismatch.LocalHash);
-        Assert.Equal(Sha("remote", SHA512.HashData), mismatch.RemoteHash);
+        Assert.Equal(Sha("local", SHA256.HashData), mismatch.LocalHash);
+        Assert.Equal(Sha("remote", SHA256.HashData), mismatch.RemoteHash);
 
         Assert.NotNull(result.Files[2].Error);
         Assert.Null(result.Files[2].LocalHash);
@@ -88,6 +88,24 @@ public sealed class ChecksumVerificationJobTests : IDisposable
         Assert.Equal(VerificationStatus.Verified, file.Status);
         Assert.Equal("MD5", file.Algorithm);
         Assert.Equal("900150983cd24fb0d6963f7d28e17f72", file.LocalHash);
+    }
+
+    [Fact]
+    public async Task Should_Fall_Back_To_Sha512_If_The_Repository_Has_No_Sha256()
+    {
+        // Given a detail answer with SHA-512 and MD5 only
+        var sha512 = Sha("y", SHA512.HashData);
+        _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json(FakeArtifactService.Envelope(
+            $$"""{"repo":"{{Repository}}","path":"/y","name":"y","size":"1","checksums":{"sha512":"{{sha512}}","md5":"415290769594460e2e485922904f345d","sha256":null} }""")));
+
+        // When
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("y", "y"), "/y")], Repository = Repository });
+
+        // Then the speculative SHA-256 is dropped and the file is read again for SHA-512
+        var file = Assert.Single(result.Files);
+        Assert.Equal("SHA512", file.Algorithm);
+        Assert.Equal(VerificationStatus.Verified, file.Status);
+        Assert.Equal(sha512, file.LocalHash);
     }
 
     [Fact]

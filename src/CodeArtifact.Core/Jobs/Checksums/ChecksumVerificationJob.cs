@@ -10,11 +10,11 @@ namespace CodeArtifact.Core.Jobs;
 /// <remarks>
 /// Each file is read once, computing only the digest compared. Files are hashed in parallel (at
 /// most the processor count at once) while the remote look-ups run (at most the client's
-/// MaxConcurrency at once). With a fixed algorithm a file is hashed as soon as a hashing slot is
-/// free; with Auto the algorithm depends on what the repository reports, so a file is hashed once
-/// its look-up answered, while the look-ups of the next files go on. A file missing remotely is
-/// not hashed at all. A failure other than "not found" (no permission, service error) fails the
-/// job, since no file could be judged fairly.
+/// MaxConcurrency at once). A file is hashed as soon as a hashing slot is free, without waiting
+/// for its look-up: with Auto the SHA-256 that the repository nearly always reports; only when it
+/// reports no SHA-256 is the file read again for the digest it does report. A file found missing
+/// remotely has its hashing stopped. A failure other than "not found" (no permission, service
+/// error) fails the job, since no file could be judged fairly.
 /// </remarks>
 public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
 {
@@ -74,19 +74,15 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
 
         // A hash started before the look-up answered is stopped when its result is no longer wanted.
         using var hashCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<(FileDigests? Digests, string? Error)>? hashing = null;
-        if (algorithm != ChecksumAlgorithm.Auto)
-        {
-            hashing = HashAsync(file.LocalPath, algorithm, hashSlots, hashCancellation.Token);
-        }
+
+        // Auto nearly always ends on SHA-256, so that one is hashed while the look-up is under way.
+        var speculative = algorithm == ChecksumAlgorithm.Auto ? ChecksumAlgorithm.Sha256 : algorithm;
+        var hashing = HashAsync(file.LocalPath, speculative, hashSlots, hashCancellation.Token);
 
         async Task AbandonHashingAsync()
         {
-            if (hashing is not null)
-            {
-                await hashCancellation.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAny(hashing).ConfigureAwait(false);
-            }
+            await hashCancellation.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(hashing).ConfigureAwait(false);
         }
 
         FileDetail? detail;
@@ -106,7 +102,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             return file.Outcome(VerificationStatus.MissingRemotely, error: "The repository has no file at this path.");
         }
 
-        var chosen = algorithm == ChecksumAlgorithm.Auto ? StrongestRemote(detail.Checksums) : algorithm;
+        var chosen = algorithm == ChecksumAlgorithm.Auto ? PreferredRemote(detail.Checksums) : algorithm;
         var remoteHash = chosen is { } c ? Remote(detail.Checksums, c) : null;
         if (chosen is null || remoteHash is null)
         {
@@ -116,7 +112,12 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             return file.Outcome(VerificationStatus.Mismatch, algorithm: chosen?.Name(), downloadUri: detail.DownloadUri, error: $"The repository reports {what} for this file.");
         }
 
-        hashing ??= HashAsync(file.LocalPath, chosen.Value, hashSlots, hashCancellation.Token);
+        if (chosen.Value != speculative)
+        {
+            await AbandonHashingAsync().ConfigureAwait(false);
+            hashing = HashAsync(file.LocalPath, chosen.Value, hashSlots, cancellationToken);
+        }
+
         var (digests, readError) = await hashing.ConfigureAwait(false);
         if (digests is null)
         {
@@ -162,8 +163,8 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         }
     }
 
-    private static ChecksumAlgorithm? StrongestRemote(FileChecksums checksums) =>
-        ChecksumAlgorithms.StrongestFirst.Cast<ChecksumAlgorithm?>().FirstOrDefault(a => Remote(checksums, a!.Value) is not null);
+    private static ChecksumAlgorithm? PreferredRemote(FileChecksums checksums) =>
+        ChecksumAlgorithms.AutoPreference.Cast<ChecksumAlgorithm?>().FirstOrDefault(a => Remote(checksums, a!.Value) is not null);
 
     private static string? Remote(FileChecksums checksums, ChecksumAlgorithm algorithm)
     {
