@@ -20,6 +20,7 @@ public static class CodeArtifactSettingsTests
         public void Should_Copy_Every_Connection_Value()
         {
             // Given
+            using var cancellation = new CancellationTokenSource();
             var connection = new CodeArtifactSettings
             {
                 Endpoint = "https://artifact.ap-southeast-3.myhuaweicloud.com",
@@ -37,6 +38,7 @@ public static class CodeArtifactSettingsTests
                 AllowInsecureHttp = true,
                 ReportFile = new FilePath("report.json"),
                 MarkdownSummaryFile = new FilePath("summary.md"),
+                Cancellation = cancellation.Token,
             };
 
             // When
