@@ -124,7 +124,7 @@ public sealed class TargetsBuildTests
             ("Versions", Item("1.1.0", ("Path", "/app.zip/1.1.0/app.zip"), ("DownloadUrl", "http://127.0.0.1/d"))),
             ("LatestVersion", Item("1.1.0", ("DownloadUrl", "http://127.0.0.1/d"))),
         ]);
-        File.SetLastWriteTimeUtc(results, DateTime.UtcNow.AddMinutes(1));
+        MarkSucceeded(project, "release");
 
         // When
         var (succeeded, instance, log) = project.Build("CodeArtifactGetReleaseFileVersions");
@@ -180,7 +180,7 @@ public sealed class TargetsBuildTests
             ("VerifiedFiles", Item("consumer.proj", ("RemotePath", "/c/consumer.proj"), ("Algorithm", "SHA256"), ("LocalHash", "ab"), ("RemoteHash", "ab"))),
             ("MissingFiles", Item("gone.zip", ("RemotePath", "/c/gone.zip"))),
         ]);
-        File.SetLastWriteTimeUtc(results, DateTime.UtcNow.AddMinutes(1));
+        MarkSucceeded(project, "verify");
 
         // When
         var (succeeded, instance, log) = project.Build("CodeArtifactVerifyChecksums");
@@ -219,6 +219,19 @@ public sealed class TargetsBuildTests
         }
 
         return new TestProject(body, globals);
+    }
+
+    /// <summary>
+    /// Dates the job's success marker after its inputs, as the task's run does, and evaluates the
+    /// project again: the cached results are imported when the project is evaluated.
+    /// </summary>
+    private static void MarkSucceeded(TestProject project, string job)
+    {
+        var marker = Path.Combine(project.Directory, "obj", "codeartifact", job + ".succeeded");
+        File.WriteAllText(marker, string.Empty);
+        File.SetLastWriteTimeUtc(marker, DateTime.UtcNow.AddMinutes(1));
+        project.Project.MarkDirty();
+        project.Project.ReevaluateIfNecessary();
     }
 
     private static ITaskItem Item(string spec, params (string Name, string Value)[] metadata)
