@@ -1,5 +1,6 @@
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using CodeArtifact.TestUtilities;
 
 namespace Cake.CodeArtifact.Tests.Reliability;
 

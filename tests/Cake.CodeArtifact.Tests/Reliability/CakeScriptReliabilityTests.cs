@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cake.CodeArtifact.Tests.EndToEnd;
 using CodeArtifact.Core.Auth;
 using CodeArtifact.Emulator.Faults;
+using CodeArtifact.TestUtilities;
 
 namespace Cake.CodeArtifact.Tests.Reliability;
 
@@ -159,7 +160,7 @@ public sealed class CakeScriptReliabilityTests(CakeScriptFixture fixture) : IDis
         var mark = server.RequestLog.Count;
 
         // When Ctrl+C reaches the script once ten files are deleted
-        await using var cake = InterruptibleCake.Start(fixture.ScriptDirectory, ["cake", "cancel.cake", "--verbosity=normal"], Clean(DevEnvironment()));
+        await using var cake = InterruptibleDotnet.Start(fixture.ScriptDirectory, ["cake", "cancel.cake", "--verbosity=normal"], Clean(DevEnvironment()));
         var clock = Stopwatch.StartNew();
         while (server.RequestLog.Snapshot().Skip(mark).Count(r => r.Method == "DELETE" && r.Status == 200) < 10)
         {

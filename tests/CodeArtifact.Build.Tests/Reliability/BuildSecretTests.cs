@@ -1,5 +1,6 @@
 using System.Text;
 using CodeArtifact.Build.Tests.Integration;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Build.Tests.Reliability;
 

@@ -19,7 +19,7 @@ public sealed class JobReportTests : IDisposable
         Options = new MavenCredentialsOptions { Policy = "release", RepositoryIds = ["r1"], SettingsFile = "/home/u/.m2/settings.xml" },
         StartedAt = Started,
         FinishedAt = Started.AddSeconds(2),
-        Repositories = [new MavenRepositoryCredential("r1", "Releases", "https://repo.example.test/r1/", "release", "user-1", new Secret(Password))],
+        Repositories = [new MavenRepositoryCredential("r1", "Releases", "https://repo.example.com/r1/", "release", "user-1", new Secret(Password))],
         Settings = new MavenSettingsWriteResult("/home/u/.m2/settings.xml", true),
     };
 
@@ -53,8 +53,8 @@ public sealed class JobReportTests : IDisposable
         Options = new ReleaseVersionsOptions { FileName = "app.zip", MaxResults = 5 },
         StartedAt = Started,
         FinishedAt = Started,
-        Versions = [new ReleaseVersion("1.9.0", "/r/1.9.0/app.zip", "https://d/1.9.0"), new ReleaseVersion("1.10.0", "/r/1.10.0/app.zip", "https://d/1.10.0")],
-        Latest = new ReleaseVersion("1.10.0", "/r/1.10.0/app.zip", "https://d/1.10.0"),
+        Versions = [new ReleaseVersion("1.9.0", "/r/1.9.0/app.zip", "https://download.example.com/1.9.0"), new ReleaseVersion("1.10.0", "/r/1.10.0/app.zip", "https://download.example.com/1.10.0")],
+        Latest = new ReleaseVersion("1.10.0", "/r/1.10.0/app.zip", "https://download.example.com/1.10.0"),
         TotalRecords = 2,
         RecordsReceived = 2,
         PagesFetched = 1,

@@ -4,14 +4,14 @@ using System.Text;
 using CodeArtifact.Emulator;
 using CodeArtifact.Emulator.Identity;
 
-namespace Cake.CodeArtifact.Tests.Reliability;
+namespace CodeArtifact.TestUtilities;
 
 /// <summary>
 /// A user of the dev project whose every secret is a fresh random value (so a search for it cannot
 /// pass or fail by accident), with the four ways a pipeline could sign in as it, each as the
 /// environment a CI system would give.
 /// </summary>
-internal sealed class LeakCheckUser
+public sealed class LeakCheckUser
 {
     private LeakCheckUser(EmulatorServer server)
     {

@@ -1,21 +1,23 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
-namespace Cake.CodeArtifact.Tests.Reliability;
+namespace CodeArtifact.TestUtilities;
 
 /// <summary>
-/// A <c>dotnet cake</c> run that a test can interrupt as a terminal's Ctrl+C does. The terminal
-/// sends SIGINT to the whole foreground process group, and <c>dotnet cake</c> is two processes
-/// (the CLI, which ignores Ctrl+C, and Cake itself): so the run gets a process group of its own
-/// (<c>setsid</c>) and SIGINT goes to that group, never to the test host's.
+/// A <c>dotnet</c> child process (<c>dotnet build</c>, <c>dotnet cake</c>) that a test can interrupt as
+/// a terminal's Ctrl+C does: SIGINT to its whole process group (the terminal signals every process of
+/// the foreground job, and <c>dotnet cake</c> is two processes), given a group of its own with
+/// <c>setsid</c> so that the test host is never signalled. Nothing of the caller's CodeArts or MSBuild
+/// settings is inherited; a null value in the environment given removes that variable.
 /// </summary>
-internal sealed class InterruptibleCake : IAsyncDisposable
+public sealed class InterruptibleDotnet : IAsyncDisposable
 {
+    private static readonly string[] InheritedPrefixesToDrop = ["HUAWEICLOUD_", "CODEARTIFACT_", "MSBUILD", "MSBuild"];
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private InterruptibleCake(Process process) => _process = process;
+    private InterruptibleDotnet(Process process) => _process = process;
 
     public bool HasExited => _process.HasExited;
 
@@ -30,7 +32,7 @@ internal sealed class InterruptibleCake : IAsyncDisposable
         }
     }
 
-    public static InterruptibleCake Start(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    public static InterruptibleDotnet Start(string workingDirectory, IReadOnlyList<string> arguments, IEnumerable<KeyValuePair<string, string?>> environment)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -51,9 +53,17 @@ internal sealed class InterruptibleCake : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var name in start.Environment.Keys.Where(n => InheritedPrefixesToDrop.Any(p => n.StartsWith(p, StringComparison.Ordinal))).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         foreach (var (name, value) in environment)
         {
             if (value is null)
@@ -67,7 +77,7 @@ internal sealed class InterruptibleCake : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var running = new InterruptibleCake(process);
+        var running = new InterruptibleDotnet(process);
         process.OutputDataReceived += (_, e) => running.Append(e.Data);
         process.ErrorDataReceived += (_, e) => running.Append(e.Data);
         process.Start();
@@ -79,9 +89,12 @@ internal sealed class InterruptibleCake : IAsyncDisposable
     /// <summary>Sends SIGINT to every process of the run, as Ctrl+C in a terminal does.</summary>
     public void Interrupt()
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", "--", "-" + _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", "--", "-" + _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -INT exited with {kill.ExitCode}: the process group {_process.Id} was not signalled.");
+        }
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan limit)
@@ -93,7 +106,7 @@ internal sealed class InterruptibleCake : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"dotnet cake did not exit within {limit} of Ctrl+C:\n{Output}");
+            throw new TimeoutException($"The process did not exit within {limit} of Ctrl+C:\n{Output}");
         }
 
         _process.WaitForExit();
