@@ -1,5 +1,6 @@
 using CodeArtifact.Emulator;
 using CodeArtifact.Emulator.Identity;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Build.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace CodeArtifact.Build.Tests.Infrastructure;
 /// and a second user of the dev project whose repository password holds every character that
 /// XML, MSBuild and shells treat specially.
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public sealed class EmulatorFixture : EmulatorFixtureBase
 {
     /// <summary>The repository password of <see cref="SpecialAccessKey"/>'s user.</summary>
     public const string SpecialRepositoryPassword = "p<&>\"'w%3B;$(x)@(y)!";
@@ -19,10 +20,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>The user id of the special user (a member of the dev project).</summary>
     public const string SpecialUserId = "c0dea7f1ac7e4e55c00000000000u009";
-
-    private EmulatorServer? _server;
-
-    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
 
     public EmulatorIdentity Dev => Server.Identity;
 
@@ -39,10 +36,10 @@ public sealed class EmulatorFixture : IAsyncLifetime
         ["HUAWEICLOUD_SDK_SK"] = SpecialSecretKey,
     };
 
-    public async Task InitializeAsync()
+    protected override Task OnStartedAsync(EmulatorServer server)
     {
-        _server = await EmulatorServer.StartAsync();
-        SeedSpecialUser(_server);
+        SeedSpecialUser(server);
+        return Task.CompletedTask;
     }
 
     /// <summary>Adds the special user to <paramref name="server"/>.</summary>
@@ -62,14 +59,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
               }]
             }
             """);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
     }
 
     /// <summary>Requests the emulator answered since <paramref name="mark"/> (a count taken earlier).</summary>

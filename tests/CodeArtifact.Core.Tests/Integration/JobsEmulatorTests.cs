@@ -5,25 +5,13 @@ using CodeArtifact.Core.Auth;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Core.Reports;
 using CodeArtifact.Emulator;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Core.Tests.Integration;
 
 /// <summary>One in-memory emulator on a free loopback port for the job integration tests.</summary>
-public sealed class JobsEmulatorFixture : IAsyncLifetime
+public sealed class JobsEmulatorFixture : EmulatorFixtureBase
 {
-    private EmulatorServer? _server;
-
-    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
-
-    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(new EmulatorOptions());
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
 
     /// <summary>A client signing with the dev user's AK/SK, as a build would use it.</summary>
     public CodeArtifactClient CreateClient() => new(new CodeArtifactClientOptions

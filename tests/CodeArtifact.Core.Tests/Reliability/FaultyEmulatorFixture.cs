@@ -2,6 +2,7 @@ using CodeArtifact.Core.Auth;
 using CodeArtifact.Emulator;
 using CodeArtifact.Emulator.Faults;
 using CodeArtifact.Emulator.Logging;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Core.Tests.Reliability;
 
@@ -10,21 +11,8 @@ namespace CodeArtifact.Core.Tests.Reliability;
 /// test may set <see cref="EmulatorServer.Faults"/> for its own run; it puts them back to none
 /// with <see cref="Calm"/> before asserting on the emulator's state.
 /// </summary>
-public sealed class FaultyEmulatorFixture : IAsyncLifetime
+public sealed class FaultyEmulatorFixture : EmulatorFixtureBase
 {
-    private EmulatorServer? _server;
-
-    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
-
-    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(new EmulatorOptions());
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
 
     /// <summary>
     /// A client as a release pipeline would configure one for a flaky network: AK/SK, the most

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using CodeArtifact.Emulator.Identity;
 using CodeArtifact.Emulator.Seeding;
 using CodeArtifact.Emulator.Tests.Support;
+using CodeArtifact.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CodeArtifact.Emulator.Tests.Security;
@@ -15,17 +16,14 @@ namespace CodeArtifact.Emulator.Tests.Security;
 /// of another tenant, each holding files whose bytes the tests know. Every request is signed at
 /// the emulator's own time, so moving the clock moves nothing but what a test means to move.
 /// </summary>
-public sealed class SecurityEmulator : IAsyncLifetime
+public sealed class SecurityEmulator : EmulatorFixtureBase
 {
     public const string DevFile = "/app/1.0/app.zip";
     public const string OtherFile = "/secret/keys.txt";
 
-    private EmulatorServer? _server;
     private HttpClient? _http;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
 
     public SignedClient Client => new(Server, _http!);
 
@@ -37,23 +35,22 @@ public sealed class SecurityEmulator : IAsyncLifetime
 
     public byte[] OtherBytes { get; } = Encoding.UTF8.GetBytes("other tenant's secret bytes 7c1d");
 
-    public async Task InitializeAsync()
+    protected override EmulatorOptions CreateOptions() => new() { TimeProvider = Clock };
+
+    protected override Task OnStartedAsync(EmulatorServer server)
     {
-        _server = await EmulatorServer.StartAsync(new EmulatorOptions { TimeProvider = Clock });
-        _http = new HttpClient { BaseAddress = _server.Endpoint, Timeout = TimeSpan.FromSeconds(30) };
-        DevRepository = _server.Seed.CreateRepository("generic", name: "sec-dev");
-        OtherRepository = _server.Seed.CreateRepository("generic", name: "sec-other", owner: _server.OtherIdentity);
-        _server.Seed.PutFile(DevRepository.Id, DevFile, DevBytes);
-        _server.Seed.PutFile(OtherRepository.Id, OtherFile, OtherBytes);
+        _http = new HttpClient { BaseAddress = server.Endpoint, Timeout = TimeSpan.FromSeconds(30) };
+        DevRepository = server.Seed.CreateRepository("generic", name: "sec-dev");
+        OtherRepository = server.Seed.CreateRepository("generic", name: "sec-other", owner: server.OtherIdentity);
+        server.Seed.PutFile(DevRepository.Id, DevFile, DevBytes);
+        server.Seed.PutFile(OtherRepository.Id, OtherFile, OtherBytes);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    protected override Task OnStoppingAsync()
     {
         _http?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+        return Task.CompletedTask;
     }
 
     /// <summary>A request signed at the emulator's current time, as <paramref name="identity"/> (the dev user by default).</summary>
