@@ -12,8 +12,6 @@ namespace CodeArtifact.TestUtilities;
 /// </summary>
 public sealed class InterruptibleDotnet : IAsyncDisposable
 {
-    private static readonly string[] InheritedPrefixesToDrop = ["HUAWEICLOUD_", "CODEARTIFACT_", "MSBUILD", "MSBuild"];
-
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -53,28 +51,7 @@ public sealed class InterruptibleDotnet : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.Where(n => InheritedPrefixesToDrop.Any(p => n.StartsWith(p, StringComparison.Ordinal))).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
+        ChildEnvironment.Apply(start, environment);
 
         var process = new Process { StartInfo = start };
         var running = new InterruptibleDotnet(process);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CodeArtifact.TestUtilities;
 
 namespace Cake.CodeArtifact.Tests.EndToEnd;
 
@@ -28,22 +29,7 @@ internal static class ExternalProcess
             start.ArgumentList.Add(argument);
         }
 
-        // Plain text and no first-run banners, so that assertions read what the script printed.
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
+        ChildEnvironment.Apply(start, environment);
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

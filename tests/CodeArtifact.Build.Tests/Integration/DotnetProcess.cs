@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Build.Tests.Integration;
 
@@ -17,8 +18,6 @@ internal sealed record DotnetResult(int ExitCode, string Output, string CommandL
 /// </summary>
 internal static class DotnetProcess
 {
-    private static readonly string[] InheritedPrefixesToDrop = ["HUAWEICLOUD_", "CODEARTIFACT_", "MSBUILD", "MSBuild"];
-
     public static async Task<DotnetResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -33,24 +32,7 @@ internal static class DotnetProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.ToList())
-        {
-            if (InheritedPrefixesToDrop.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(start, ChildEnvironment.Nullable(environment));
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -110,7 +110,7 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         var mark = emulator.RequestLog.Count;
 
         // When Ctrl+C reaches the build once ten files are deleted
-        await using var build = InterruptibleDotnet.Start(consumer.Directory, ["build", consumer.ProjectFile, "--no-restore", "-nodeReuse:false", "-tl:off", "-v:n", "-t:CodeArtifactDeleteObsoleteFiles"], consumer.Environment.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
+        await using var build = InterruptibleDotnet.Start(consumer.Directory, ["build", consumer.ProjectFile, "--no-restore", "-nodeReuse:false", "-tl:off", "-v:n", "-t:CodeArtifactDeleteObsoleteFiles"], ChildEnvironment.Nullable(consumer.Environment));
         await WaitForAsync(() => DeletesSince(mark) >= 10, build, TimeSpan.FromSeconds(90));
         var interruptedAt = DateTimeOffset.UtcNow;
         build.Interrupt();
