@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 
 namespace CodeArtifact.TestUtilities;
 
@@ -41,6 +42,7 @@ public static class ChildEnvironment
     }
 
     /// <summary>The same variables with values typed as nullable, for <see cref="Apply"/>.</summary>
+    [return: NotNullIfNotNull(nameof(variables))]
     public static IEnumerable<KeyValuePair<string, string?>>? Nullable(IEnumerable<KeyValuePair<string, string>>? variables) =>
         variables?.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value));
 }
