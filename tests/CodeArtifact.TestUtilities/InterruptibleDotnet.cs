@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace CodeArtifact.TestUtilities;
 
@@ -13,22 +12,13 @@ namespace CodeArtifact.TestUtilities;
 public sealed class InterruptibleDotnet : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly OutputBuffer _output = new();
 
     private InterruptibleDotnet(Process process) => _process = process;
 
     public bool HasExited => _process.HasExited;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     public static InterruptibleDotnet Start(string workingDirectory, IReadOnlyList<string> arguments, IEnumerable<KeyValuePair<string, string?>> environment)
     {
@@ -55,11 +45,7 @@ public sealed class InterruptibleDotnet : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var running = new InterruptibleDotnet(process);
-        process.OutputDataReceived += (_, e) => running.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        running._output.Capture(process);
         return running;
     }
 
@@ -99,16 +85,5 @@ public sealed class InterruptibleDotnet : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using CodeArtifact.TestUtilities;
 
 namespace Cake.CodeArtifact.Tests.EndToEnd;
@@ -17,62 +15,7 @@ internal static class ExternalProcess
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        ChildEnvironment.Apply(start, environment);
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{fileName} {string.Join(' ', arguments)}` did not finish within {timeout ?? DefaultTimeout}:{Environment.NewLine}{Text(output)}");
-        }
-
-        // The asynchronous readers may still hold the last lines.
-        process.WaitForExit();
-        return new ProcessResult($"{fileName} {string.Join(' ', arguments)}", process.ExitCode, Text(output));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
+        var result = await ChildProcess.RunAsync(fileName, arguments, workingDirectory, environment, timeout ?? DefaultTimeout);
+        return new ProcessResult(result.Command, result.ExitCode, result.Output);
     }
 }

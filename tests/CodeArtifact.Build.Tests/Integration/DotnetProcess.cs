@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Build.Tests.Integration;
@@ -20,59 +18,7 @@ internal static class DotnetProcess
 {
     public static async Task<DotnetResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        ChildEnvironment.Apply(start, ChildEnvironment.Nullable(environment));
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in time:{Environment.NewLine}{Text(output)}");
-        }
-
-        return new DotnetResult(process.ExitCode, Text(output), "dotnet " + string.Join(' ', arguments));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
+        var result = await ChildProcess.RunAsync("dotnet", arguments, workingDirectory, ChildEnvironment.Nullable(environment), timeout ?? TimeSpan.FromMinutes(5));
+        return new DotnetResult(result.ExitCode, result.Output, result.Command);
     }
 }

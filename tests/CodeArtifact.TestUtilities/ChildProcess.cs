@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace CodeArtifact.TestUtilities;
+
+/// <summary>The outcome of one child process run to its end.</summary>
+/// <param name="Command">The command line, for messages.</param>
+/// <param name="ExitCode">The exit code.</param>
+/// <param name="Output">Standard output and error, interleaved.</param>
+public sealed record ChildProcessResult(string Command, int ExitCode, string Output);
+
+/// <summary>
+/// Runs a command to its end in an environment the test controls (<see cref="ChildEnvironment"/>),
+/// capturing everything it prints; past the time limit the whole process tree is killed.
+/// </summary>
+public static class ChildProcess
+{
+    public static async Task<ChildProcessResult> RunAsync(
+        string fileName,
+        IReadOnlyList<string> arguments,
+        string workingDirectory,
+        IEnumerable<KeyValuePair<string, string?>>? environment,
+        TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        ChildEnvironment.Apply(start, environment);
+        var command = $"{fileName} {string.Join(' ', arguments)}";
+        var output = new OutputBuffer();
+        using var process = new Process { StartInfo = start };
+        output.Capture(process);
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{command}` did not finish within {timeout}:{Environment.NewLine}{output}");
+        }
+
+        // The asynchronous readers may still hold the last lines.
+        process.WaitForExit();
+        return new ChildProcessResult(command, process.ExitCode, output.ToString());
+    }
+}
