@@ -14,4 +14,10 @@ public abstract class JobResult
 
     /// <summary>When the job finished.</summary>
     public DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>
+    /// The coded findings that the front ends report, in order: the job's own rule of which of its
+    /// verdicts fail the run (errors) and which only warn. Empty when all is well.
+    /// </summary>
+    public virtual IReadOnlyList<JobProblem> Problems => [];
 }
