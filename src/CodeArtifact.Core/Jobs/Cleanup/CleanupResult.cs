@@ -15,7 +15,7 @@ public sealed record CleanupFailure(string Path, string Message);
 /// </summary>
 /// <remarks>
 /// Cancellation: when the token fires once deleting has begun, the job stops sending deletes
-/// and returns (it does not throw) a result with <see cref="Cancelled"/> set, whose
+/// and returns (it does not throw) a result with <see cref="JobResult.Cancelled"/> set, whose
 /// <see cref="Deleted"/> lists exactly the files the service confirmed deleted, and whose
 /// <see cref="Interrupted"/> lists the files whose DELETE was on its way when the token fired
 /// (they may or may not be deleted: restore them to be sure). Before deleting has begun,
@@ -45,9 +45,6 @@ public sealed class CleanupResult : JobResult
 
     /// <summary>Files whose delete was cut off by cancellation; their state is unknown.</summary>
     public IReadOnlyList<CleanupFile> Interrupted { get; init; } = [];
-
-    /// <summary>True when the run was cancelled part way through deleting.</summary>
-    public bool Cancelled { get; init; }
 
     /// <summary>The sum of the known sizes of the deleted files (of the candidates, in a dry run).</summary>
     public long BytesFreed { get; init; }
