@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Emulator;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Core.Tests.Reliability;
 

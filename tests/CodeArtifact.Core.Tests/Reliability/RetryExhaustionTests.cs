@@ -4,6 +4,7 @@ using System.Text.Json;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Core.Reports;
 using CodeArtifact.Emulator;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Core.Tests.Reliability;
 
