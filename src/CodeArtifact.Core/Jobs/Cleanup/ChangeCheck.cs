@@ -28,7 +28,7 @@ internal static class ChangeCheck
             return (ChangedSinceListing, $"it was modified at {Time(modified)}, after the listing's {Time(listed)} (a new upload)");
         }
 
-        if (policy.JudgeUsage(detail.LastDownloaded, detail.Created, now) is { } usage)
+        if (policy.JudgeUsage(detail.LastDownloaded, detail.Created, detail.LastModified, now) is { } usage)
         {
             return (DownloadedSinceListing, $"NotDownloadedForDays no longer selects it ({usage}; last download {Time(detail.LastDownloaded)})");
         }

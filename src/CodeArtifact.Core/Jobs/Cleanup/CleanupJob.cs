@@ -68,7 +68,7 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
             var stillChosen = new List<CleanupCandidate>();
             foreach (var (candidate, detail, gone) in read)
             {
-                var usage = settings.Policy.JudgesUsage ? settings.Policy.JudgeUsage(detail?.LastDownloaded, detail?.Created, now) : null;
+                var usage = settings.Policy.JudgesUsage ? settings.Policy.JudgeUsage(detail?.LastDownloaded, detail?.Created, detail?.LastModified, now) : null;
                 if (gone)
                 {
                     alreadyGone.Add(candidate.ToFile(note: "its file detail answered 404 after the listing"));

@@ -37,8 +37,9 @@ public sealed record CleanupOptions
     public double? OlderThanDays { get; init; }
 
     /// <summary>
-    /// Only files last downloaded more than this many days ago; a file never downloaded counts from
-    /// its creation (null: downloads are not looked at). Needs each candidate's file detail.
+    /// Only files neither downloaded nor uploaded within this many days: a file never downloaded
+    /// counts from its upload, so a fresh upload is never unused (null: downloads are not looked
+    /// at). Needs each candidate's file detail.
     /// </summary>
     public double? NotDownloadedForDays { get; init; }
 

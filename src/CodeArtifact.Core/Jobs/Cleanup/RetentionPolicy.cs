@@ -20,8 +20,8 @@ public sealed record RetentionDecision(RetentionFile File, bool IsCandidate, str
 /// matches no protect glob; it is not among the <see cref="KeepLatest"/> newest files of its
 /// folder; it is not a file of the <see cref="KeepLatestVersions"/> highest versions of its
 /// package; when <see cref="OlderThanDays"/> is set, it was modified more than that many days
-/// before now; and, when <see cref="NotDownloadedForDays"/> is set, it was last downloaded (or,
-/// never downloaded, created) more than that many days before now.
+/// before now; and, when <see cref="NotDownloadedForDays"/> is set, it was neither downloaded nor
+/// uploaded within that many days (a file never downloaded counts from its upload).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -41,8 +41,8 @@ public sealed record RetentionDecision(RetentionFile File, bool IsCandidate, str
 /// <para>
 /// Unknown times are never a reason to delete: with any of <c>KeepLatest</c>,
 /// <c>KeepLatestVersions</c> or <c>OlderThanDays</c>, a file whose modified time is unknown is kept
-/// (<c>time-unknown</c>); with <c>NotDownloadedForDays</c>, a file whose last download and creation
-/// are both unknown is kept (<c>usage-unknown</c>). Usage is only in the file detail, so
+/// (<c>time-unknown</c>); with <c>NotDownloadedForDays</c>, a file whose last download, creation and
+/// modification are all unknown is kept (<c>usage-unknown</c>). Usage is only in the file detail, so
 /// <see cref="Evaluate"/> decides everything else and <see cref="JudgeUsage"/> the usage rule.
 /// </para>
 /// </remarks>
@@ -169,12 +169,14 @@ public sealed class RetentionPolicy
     }
 
     /// <summary>
-    /// The usage rule for a file the other rules select: null when it was last downloaded (or,
-    /// never downloaded, created) more than <see cref="NotDownloadedForDays"/> days before
-    /// <paramref name="now"/>; else why it is kept (<c>recently-downloaded</c>, <c>recently-created</c>,
-    /// <c>usage-unknown</c>). Always null when the rule is off.
+    /// The usage rule for a file the other rules select: null when neither a download nor an upload
+    /// (creation, or a new upload over it) happened within <see cref="NotDownloadedForDays"/> days
+    /// before <paramref name="now"/>, so a file never downloaded counts from its upload and a fresh
+    /// upload is never unused; else why it is kept (<c>recently-downloaded</c>,
+    /// <c>recently-uploaded</c>, <c>usage-unknown</c> when no time at all is known). Always null
+    /// when the rule is off.
     /// </summary>
-    public string? JudgeUsage(DateTimeOffset? lastDownloaded, DateTimeOffset? created, DateTimeOffset now)
+    public string? JudgeUsage(DateTimeOffset? lastDownloaded, DateTimeOffset? created, DateTimeOffset? modified, DateTimeOffset now)
     {
         if (NotDownloadedForDays is not { } days)
         {
@@ -182,9 +184,11 @@ public sealed class RetentionPolicy
         }
 
         var cutoff = now - TimeSpan.FromDays(days);
-        return lastDownloaded is { } downloaded ? (downloaded >= cutoff ? RetentionReasons.RecentlyDownloaded : null)
-            : created is { } born ? (born >= cutoff ? RetentionReasons.RecentlyCreated : null)
-            : RetentionReasons.UsageUnknown;
+        DateTimeOffset? uploaded = created is null ? modified : modified is null ? created : (created > modified ? created : modified);
+        return lastDownloaded >= cutoff ? RetentionReasons.RecentlyDownloaded
+            : uploaded >= cutoff ? RetentionReasons.RecentlyUploaded
+            : lastDownloaded is null && uploaded is null ? RetentionReasons.UsageUnknown
+            : null;
     }
 
     private HashSet<int> NewestPerFolder(IReadOnlyList<RetentionFile> files, string[] relative, HashSet<string> selected)

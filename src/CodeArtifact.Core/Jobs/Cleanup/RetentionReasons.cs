@@ -36,9 +36,9 @@ public static class RetentionReasons
     /// <summary>It was downloaded less than NotDownloadedForDays ago.</summary>
     public const string RecentlyDownloaded = "recently-downloaded";
 
-    /// <summary>It was never downloaded, and created less than NotDownloadedForDays ago.</summary>
-    public const string RecentlyCreated = "recently-created";
+    /// <summary>It was uploaded (created, or uploaded again) less than NotDownloadedForDays ago, and not downloaded since long.</summary>
+    public const string RecentlyUploaded = "recently-uploaded";
 
-    /// <summary>NotDownloadedForDays is on, and neither its last download nor its creation is known (or its detail could not be read).</summary>
+    /// <summary>NotDownloadedForDays is on, and none of its last download, creation and modification is known (or its detail could not be read).</summary>
     public const string UsageUnknown = "usage-unknown";
 }
