@@ -35,6 +35,16 @@ public class CodeArtifactException : Exception
     /// <summary>The operation that failed, such as <c>ShowFileTree</c>.</summary>
     public string? Operation { get; init; }
 
+    /// <summary>How many attempts the operation made (1 when it was not retried; 0 when nothing was sent).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>
+    /// How many earlier attempts ended without an answer (a dropped connection, an attempt's time
+    /// limit): the service may have applied them. A "not found" to a retried delete after such an
+    /// attempt means the delete itself most likely did the work.
+    /// </summary>
+    public int UnansweredAttempts { get; init; }
+
     /// <summary>The parameter at fault, for validation errors.</summary>
     public string? ParameterName { get; init; }
 

@@ -53,6 +53,13 @@ public static class ErrorCodes
     public const string DeletionsFailed = "CART0504";
     public const string RestoreFailed = "CART0505";
     public const string Cancelled = "CART0506";
+    public const string PlanWriteFailed = "CART0507";
+    public const string InvalidPlan = "CART0508";
+    public const string PlanMismatch = "CART0509";
+    public const string ChangedSinceChecked = "CART0510";
+    public const string DeleteNotConfirmed = "CART0511";
+    public const string DeletionsStopped = "CART0512";
+    public const string AlreadyGone = "CART0513";
 
     // 09xx: reports.
     public const string ReportWriteFailed = "CART0901";

@@ -23,7 +23,7 @@ internal static class Banner
         if (!options.Faults.IsNone)
         {
             var f = options.Faults;
-            text.AppendLine($"  faults:        latency {f.LatencyMs} ms, 429 {f.Rate429:P0}, 503 {f.Rate5xx:P0}, drop {f.RateDrop:P0}, seed {f.RandomSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "random"}");
+            text.AppendLine($"  faults:        latency {f.LatencyMs} ms, 429 {f.Rate429:P0}, 503 {f.Rate5xx:P0}, drop {f.RateDrop:P0}, lost answer {f.RateLostAnswer:P0}, seed {f.RandomSeed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "random"}");
         }
 
         text.AppendLine("  environment:   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID as above; Ctrl+C stops.");

@@ -23,6 +23,7 @@ internal static class CommandLine
           --rate-429 <0..1>       fault: share of requests answered 429 with Retry-After
           --rate-5xx <0..1>       fault: share of requests answered 503
           --rate-drop <0..1>      fault: share of connections dropped
+          --rate-lost-answer <0..1> fault: share of requests applied, then dropped unanswered
           --retry-after <s>       fault: Retry-After seconds of injected 429s (default 1)
           --fault-seed <n>        fault: seed, so the same requests get the same faults
           --fault-paths <p1,p2>   fault: only paths starting with these prefixes
@@ -57,6 +58,7 @@ internal static class CommandLine
                     case "--rate-429": faults = faults with { Rate429 = Rate(Next(), "--rate-429") }; break;
                     case "--rate-5xx": faults = faults with { Rate5xx = Rate(Next(), "--rate-5xx") }; break;
                     case "--rate-drop": faults = faults with { RateDrop = Rate(Next(), "--rate-drop") }; break;
+                    case "--rate-lost-answer": faults = faults with { RateLostAnswer = Rate(Next(), "--rate-lost-answer") }; break;
                     case "--retry-after": faults = faults with { RetryAfterSeconds = Int(Next(), "--retry-after", 0, 3600) }; break;
                     case "--fault-seed": faults = faults with { RandomSeed = Int(Next(), "--fault-seed", int.MinValue, int.MaxValue) }; break;
                     case "--fault-paths": faults = faults with { PathPrefixes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }; break;

@@ -55,6 +55,8 @@ internal sealed class ErrorTranslator
         return new CodeArtifactException(code, _sanitizer.Sanitize(text.ToString()))
         {
             Operation = state.Operation,
+            Attempts = state.Attempts,
+            UnansweredAttempts = state.UnansweredAttempts,
             HttpStatus = status,
             ServiceErrorCode = serviceCode,
             ServiceMessage = serviceMessage,
@@ -83,6 +85,8 @@ internal sealed class ErrorTranslator
         return new CodeArtifactException(ErrorCodes.ErrorStatus, _sanitizer.Sanitize(text.ToString()))
         {
             Operation = state.Operation,
+            Attempts = state.Attempts,
+            UnansweredAttempts = state.UnansweredAttempts,
             HttpStatus = (int)response.StatusCode,
             ServiceErrorCode = serviceCode,
             ServiceMessage = serviceMessage,

@@ -47,6 +47,13 @@ internal sealed class RequestState
     /// <summary>Attempts started so far (1 for the first).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Attempts that ended without an answer (a dropped connection, an attempt's time limit) and
+    /// were retried: the service may have applied them, which a job needs to know to read a later
+    /// "not found" right.
+    /// </summary>
+    public int UnansweredAttempts { get; set; }
+
     /// <summary>Why a transient failure was not retried, when it was not (for the final message).</summary>
     public string? NotRetriedBecause { get; set; }
 

@@ -38,6 +38,11 @@ internal sealed class RetryHandler : DelegatingHandler
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
                     var state = RequestState.Of(request);
+                    if (args.Outcome.Exception is not null)
+                    {
+                        state.UnansweredAttempts++;
+                    }
+
                     log(new CodeArtifactLogEvent(
                         LogSeverity.Warning,
                         string.Format(

@@ -53,26 +53,25 @@ internal static class JobTasks
     }
 
     /// <summary>
-    /// True when the service said the thing asked for does not exist: HTTP 404 from the service
-    /// (not the gateway's APIGW.0101, which means the API itself was not found), or an answer whose
-    /// message says so.
+    /// True when the service said the thing asked for does not exist: HTTP 404 from the service,
+    /// and nothing else. Not the gateway's APIGW.0101 (the API itself was not found), and not a 200
+    /// or 400 answer whose message happens to say "not exist": a path-format error worded that way
+    /// would otherwise make every delete look done.
     /// </summary>
-    public static bool IsNotFound(CodeArtifactException exception)
-    {
-        if (exception.ServiceErrorCode?.StartsWith("APIGW", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            return false;
-        }
+    public static bool IsNotFound(CodeArtifactException exception) =>
+        exception.HttpStatus == 404
+        && exception.ServiceErrorCode?.StartsWith("APIGW", StringComparison.OrdinalIgnoreCase) != true;
 
-        if (exception.HttpStatus == 404)
-        {
-            return true;
-        }
+    /// <summary>
+    /// True when a "not found" answered a retried request whose earlier attempt got no answer: that
+    /// attempt most likely did the work (deleted the file), and only its answer was lost.
+    /// </summary>
+    public static bool IsNotFoundAfterLostAnswer(CodeArtifactException exception) =>
+        IsNotFound(exception) && exception.UnansweredAttempts > 0;
 
-        var message = exception.ServiceMessage;
-        return exception.HttpStatus is 200 or 400 && message is not null
-            && (message.Contains("not found", StringComparison.OrdinalIgnoreCase)
-                || message.Contains("not exist", StringComparison.OrdinalIgnoreCase)
-                || message.Contains("no such", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>True for 401 and 403: the credentials or their rights are refused, so more requests would be refused too.</summary>
+    public static bool IsAccessRefused(CodeArtifactException exception) =>
+        exception.HttpStatus is 401 or 403
+        || exception.Code is ErrorCodes.AuthenticationFailed or ErrorCodes.PermissionDenied
+        || exception.ServiceErrorCode == "CR.4102";
 }

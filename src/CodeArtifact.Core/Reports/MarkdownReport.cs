@@ -37,13 +37,15 @@ internal static class MarkdownReport
                 break;
             case CleanupResult r:
                 Heading(md, r.DryRun ? "cleanup (dry run)" : "cleanup", r);
-                Table(md, ["Repository", "Root", "Candidates", "Deleted", "Kept", "Failed", r.DryRun ? "Bytes to free" : "Bytes freed"], [[Code(r.Options.Repository), Code(r.Options.RootPath), Count(r.Candidates.Count), Count(r.Deleted.Count), Count(r.Kept.Count), Count(r.Failed.Count), Bytes(r.BytesFreed)]]);
+                Table(md, ["Repository", "Root", "Candidates", "Deleted", "Already gone", "Skipped as changed", "Kept", "Failed", r.DryRun ? "Bytes to free" : "Bytes freed"], [[Code(r.Options.Repository), Code(r.Options.RootPath), Count(r.Candidates.Count), Count(r.Deleted.Count), Count(r.AlreadyGone.Count), Count(r.SkippedAsChanged.Count), Count(r.Kept.Count), Count(r.Failed.Count), Bytes(r.BytesFreed)]]);
                 Table(md, ["File", "Modified", "Size", "Status"], CleanupRows(r));
                 break;
             case RestoreResult r:
                 Heading(md, "restore", r);
                 Table(md, ["Repository", "Restored", "Failed"], [[Code(r.Options.Repository), Count(r.Restored.Count), Count(r.Failed.Count)]]);
                 Table(md, ["File", "Status"], r.Failed.Select(f => new[] { Code(f.Path), Cell("failed: " + f.Message) })
+                    .Concat(r.Interrupted.Select(p => new[] { Code(p), "interrupted (state unknown)" }))
+                    .Concat(r.NotAttempted.Select(p => new[] { Code(p), "not attempted" }))
                     .Concat(r.Restored.Select(p => new[] { Code(p), "restored" })));
                 break;
             default:
@@ -58,12 +60,18 @@ internal static class MarkdownReport
         var deleted = r.Deleted.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var interrupted = r.Interrupted.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var failed = r.Failed.ToDictionary(f => f.Path, f => f.Message, StringComparer.Ordinal);
+        var gone = r.AlreadyGone.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var skipped = r.SkippedAsChanged.ToDictionary(f => f.Path, f => f.Note, StringComparer.Ordinal);
+        var notAttempted = r.NotAttempted.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var file in r.Candidates)
         {
             var status = r.DryRun ? "would delete"
                 : deleted.Contains(file.Path) ? "deleted"
+                : gone.Contains(file.Path) ? "already gone"
+                : skipped.TryGetValue(file.Path, out var note) ? "kept, changed: " + note
                 : failed.TryGetValue(file.Path, out var message) ? "failed: " + message
                 : interrupted.Contains(file.Path) ? "interrupted (state unknown)"
+                : notAttempted.Contains(file.Path) ? "not attempted"
                 : "not deleted";
             yield return [Code(file.Path), Time(file.Modified), file.Size is { } s ? Bytes(s) : "—", Cell(status)];
         }

@@ -71,7 +71,11 @@ internal sealed record CleanupInputs(
     int KeepLatest,
     double? OlderThanDays,
     int MaxDeletions,
-    bool DryRun);
+    bool DryRun,
+    int KeepLatestVersions,
+    double? NotDownloadedForDays,
+    string? PlanFile,
+    string? FromPlan);
 
 internal sealed record CleanupResults(
     bool DryRun,
@@ -85,15 +89,21 @@ internal sealed record CleanupResults(
     IReadOnlyList<CleanupFileEntry> Deleted,
     IReadOnlyList<CleanupFileEntry> Interrupted,
     IReadOnlyList<CleanupFailureEntry> Failed,
-    IReadOnlyList<CleanupFileEntry> Kept);
+    IReadOnlyList<CleanupFileEntry> Kept,
+    int AlreadyGoneCount,
+    int SkippedAsChangedCount,
+    IReadOnlyList<CleanupFileEntry> AlreadyGone,
+    IReadOnlyList<CleanupFileEntry> SkippedAsChanged,
+    IReadOnlyList<CleanupFileEntry> NotAttempted,
+    CleanupFailureEntry? StoppedBy);
 
-internal sealed record CleanupFileEntry(string Path, DateTimeOffset? Modified, long? Size, string? Reason);
+internal sealed record CleanupFileEntry(string Path, DateTimeOffset? Modified, long? Size, string? Reason, string? Note);
 
-internal sealed record CleanupFailureEntry(string Path, string Message);
+internal sealed record CleanupFailureEntry(string Path, string Message, string Code);
 
 internal sealed record RestoreInputs(string Repository, string? Format, int PathCount);
 
-internal sealed record RestoreResults(int RestoredCount, int FailedCount, IReadOnlyList<string> Restored, IReadOnlyList<CleanupFailureEntry> Failed);
+internal sealed record RestoreResults(int RestoredCount, int FailedCount, IReadOnlyList<string> Restored, IReadOnlyList<CleanupFailureEntry> Failed, IReadOnlyList<string> Interrupted, IReadOnlyList<string> NotAttempted);
 
 /// <summary>Report JSON: camelCase, indented, nulls written (a reader sees every field of the schema).</summary>
 [JsonSourceGenerationOptions(

@@ -13,6 +13,7 @@ internal static class ReportMapper
         MavenCredentialsResult r => r.Repositories.Count > 0 ? Succeeded : Problems,
         ChecksumVerificationResult r => r.Files.All(f => f.Status == VerificationStatus.Verified) ? Succeeded : Problems,
         ReleaseVersionsResult r => r.Complete ? Succeeded : Problems,
+        RestoreResult { Cancelled: true } => "cancelled",
         RestoreResult r => r.Failed.Count == 0 ? Succeeded : Problems,
         _ => Succeeded,
     };
@@ -61,7 +62,11 @@ internal static class ReportMapper
             r.Options.KeepLatest,
             r.Options.OlderThanDays,
             r.Options.MaxDeletions,
-            r.Options.DryRun),
+            r.Options.DryRun,
+            r.Options.KeepLatestVersions,
+            r.Options.NotDownloadedForDays,
+            r.Options.PlanFile,
+            r.Options.FromPlan),
         new CleanupResults(
             r.DryRun,
             r.Cancelled,
@@ -73,13 +78,19 @@ internal static class ReportMapper
             Entries(r.Candidates),
             Entries(r.Deleted),
             Entries(r.Interrupted),
-            r.Failed.Select(f => new CleanupFailureEntry(f.Path, f.Message)).ToArray(),
-            Entries(r.Kept)));
+            r.Failed.Select(Entry).ToArray(),
+            Entries(r.Kept),
+            r.AlreadyGone.Count,
+            r.SkippedAsChanged.Count,
+            Entries(r.AlreadyGone),
+            Entries(r.SkippedAsChanged),
+            Entries(r.NotAttempted),
+            r.StoppedBy is { } stop ? Entry(stop) : null));
 
     public static ReportDocument<RestoreInputs, RestoreResults> Map(RestoreResult r) => Document(
         r,
         new RestoreInputs(r.Options.Repository, r.Options.Format, r.Options.Paths?.Count ?? 0),
-        new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(f => new CleanupFailureEntry(f.Path, f.Message)).ToArray()));
+        new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(Entry).ToArray(), r.Interrupted, r.NotAttempted));
 
     public static string StatusName(VerificationStatus status) => status switch
     {
@@ -104,5 +115,7 @@ internal static class ReportMapper
     private static ReleaseVersionEntry Entry(ReleaseVersion v) => new(v.Version, v.Path, v.DownloadUrl);
 
     private static CleanupFileEntry[] Entries(IReadOnlyList<CleanupFile> files) =>
-        files.Select(f => new CleanupFileEntry(f.Path, f.Modified, f.Size, f.Reason)).ToArray();
+        files.Select(f => new CleanupFileEntry(f.Path, f.Modified, f.Size, f.Reason, f.Note)).ToArray();
+
+    private static CleanupFailureEntry Entry(CleanupFailure f) => new(f.Path, f.Message, f.Code);
 }

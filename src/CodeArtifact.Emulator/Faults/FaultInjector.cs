@@ -7,6 +7,7 @@ internal enum FaultKind
     Drop,
     Throttle,
     Unavailable,
+    LostAnswer,
 }
 
 /// <summary>
@@ -54,10 +55,13 @@ internal sealed class FaultInjector
                 return (FaultKind.None, 0, 0);
             }
 
+            // The lost answer takes the last slice of the draw, so that a seed gives the same
+            // drops, 429s and 503s as before the kind existed.
             var draw = _random.NextDouble();
             var kind = draw < options.RateDrop ? FaultKind.Drop
                 : draw < options.RateDrop + options.Rate429 ? FaultKind.Throttle
                 : draw < options.RateDrop + options.Rate429 + options.Rate5xx ? FaultKind.Unavailable
+                : draw < options.RateDrop + options.Rate429 + options.Rate5xx + options.RateLostAnswer ? FaultKind.LostAnswer
                 : FaultKind.None;
             return (kind, options.LatencyMs, options.RetryAfterSeconds);
         }

@@ -1,10 +1,12 @@
 namespace CodeArtifact.Emulator.Faults;
 
 /// <summary>
-/// Faults the emulator injects before a request reaches authentication: added latency, then at
-/// most one of a dropped connection, a 429 with <c>Retry-After</c> or a 503. Each request that
-/// the faults apply to draws one number from a generator seeded with <see cref="RandomSeed"/>,
-/// so the same seed and the same sequence of requests give the same faults.
+/// Faults the emulator injects: added latency, then at most one of a dropped connection, a 429
+/// with <c>Retry-After</c> or a 503 (all before the request reaches authentication, so nothing is
+/// done), or a lost answer (the request is handled in full, then its connection is dropped before
+/// a byte of the answer is sent). Each request that the faults apply to draws one number from a
+/// generator seeded with <see cref="RandomSeed"/>, so the same seed and the same sequence of
+/// requests give the same faults.
 /// </summary>
 public sealed record FaultOptions
 {
@@ -20,6 +22,14 @@ public sealed record FaultOptions
     /// <summary>Share of affected requests whose connection is aborted without an answer, 0–1.</summary>
     public double RateDrop { get; init; }
 
+    /// <summary>
+    /// Share of affected requests that are applied (a delete really deletes, a restore restores) and
+    /// whose connection is then dropped without an answer, 0–1: "the work was done but its answer was
+    /// lost". The request log shows the status the emulator would have answered, with fault
+    /// <see cref="FaultNames.LostAnswer"/>.
+    /// </summary>
+    public double RateLostAnswer { get; init; }
+
     /// <summary>The <c>Retry-After</c> value sent with an injected 429, in seconds.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 
@@ -33,12 +43,12 @@ public sealed record FaultOptions
     public static FaultOptions None { get; } = new();
 
     /// <summary>True when no fault can occur.</summary>
-    public bool IsNone => LatencyMs <= 0 && Rate429 <= 0 && Rate5xx <= 0 && RateDrop <= 0;
+    public bool IsNone => LatencyMs <= 0 && Rate429 <= 0 && Rate5xx <= 0 && RateDrop <= 0 && RateLostAnswer <= 0;
 
-    /// <summary>Throws when a rate is outside 0–1, the rates add up to more than 1, or a time is negative.</summary>
+    /// <summary>Throws when a rate is outside 0–1 (or NaN), the rates add up to more than 1, or a time is negative.</summary>
     public void Validate()
     {
-        foreach (var (name, rate) in new[] { (nameof(Rate429), Rate429), (nameof(Rate5xx), Rate5xx), (nameof(RateDrop), RateDrop) })
+        foreach (var (name, rate) in new[] { (nameof(Rate429), Rate429), (nameof(Rate5xx), Rate5xx), (nameof(RateDrop), RateDrop), (nameof(RateLostAnswer), RateLostAnswer) })
         {
             if (rate is < 0 or > 1 || double.IsNaN(rate))
             {
@@ -46,9 +56,9 @@ public sealed record FaultOptions
             }
         }
 
-        if (Rate429 + Rate5xx + RateDrop > 1)
+        if (Rate429 + Rate5xx + RateDrop + RateLostAnswer > 1)
         {
-            throw new ArgumentException("Rate429 + Rate5xx + RateDrop must not exceed 1.", nameof(Rate429));
+            throw new ArgumentException("Rate429 + Rate5xx + RateDrop + RateLostAnswer must not exceed 1.", nameof(Rate429));
         }
 
         if (LatencyMs < 0)

@@ -5,11 +5,11 @@ namespace CodeArtifact.Emulator.Logging;
 /// <param name="Method">HTTP method.</param>
 /// <param name="Path">The decoded path.</param>
 /// <param name="Query">The raw query string with its leading <c>?</c>, or empty.</param>
-/// <param name="Status">The status answered (0 when the connection was dropped on purpose).</param>
+/// <param name="Status">The status answered (0 when the connection was dropped on purpose; for a lost answer, the status that was not sent).</param>
 /// <param name="AuthKind"><c>aksk</c>, <c>aksk-temporary</c>, <c>token</c>, <c>basic</c>, <c>none</c>, or <c>rejected</c>.</param>
 /// <param name="Operation">The API operation name, or null for an unknown API.</param>
 /// <param name="TraceId">The trace id sent back.</param>
-/// <param name="Fault">The injected fault (<c>drop</c>, <c>429</c>, <c>503</c>) or null.</param>
+/// <param name="Fault">The injected fault (<c>drop</c>, <c>429</c>, <c>503</c>, <c>lost-answer</c>: see <see cref="Faults.FaultNames"/>) or null.</param>
 public sealed record RequestLogEntry(
     DateTimeOffset Time, string Method, string Path, string Query, int Status, string AuthKind, string? Operation, string TraceId, string? Fault);
 

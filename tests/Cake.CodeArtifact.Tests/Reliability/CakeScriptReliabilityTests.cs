@@ -113,7 +113,7 @@ public sealed class CakeScriptReliabilityTests(CakeScriptFixture fixture) : IDis
             server.Seed.AddReleaseFile(release, version);
         }
 
-        server.Faults = Faults.ThirtyPercent(seed: 41);
+        server.Faults = FaultProfiles.ThirtyPercent(seed: 41);
         var mark = server.RequestLog.Count;
 
         // When

@@ -8,20 +8,9 @@ using CodeArtifact.Emulator.Faults;
 
 namespace Cake.CodeArtifact.Tests.Reliability;
 
-/// <summary>The fault mixes of the reliability issue, for the Cake front end.</summary>
+/// <summary>Fault settings of the Cake front end's reliability tests (the fault mixes are in TestUtilities' FaultProfiles).</summary>
 internal static class Faults
 {
-    /// <summary>30 % of requests fail (429 with Retry-After: 1, 503, dropped connection, 10 % each); every request is 50 ms late.</summary>
-    public static FaultOptions ThirtyPercent(int seed) => new()
-    {
-        LatencyMs = 50,
-        Rate429 = 0.10,
-        Rate5xx = 0.10,
-        RateDrop = 0.10,
-        RetryAfterSeconds = 1,
-        RandomSeed = seed,
-    };
-
     /// <summary>The most retries the addin accepts: at 30 % faults a request then fails about once in half a million.</summary>
     public const int MaxRetries = 10;
 }

@@ -59,7 +59,7 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         Assert.True(restore.Succeeded, restore.ToString());
 
         // When every job runs under faults
-        emulator.Faults = Faults.ThirtyPercent(seed: 21);
+        emulator.Faults = FaultProfiles.ThirtyPercent(seed: 21);
         var mark = emulator.RequestLog.Count;
         var build = await consumer.BuildAsync(
             "--no-restore", $"-p:CodeArtifactMaxRetries={Faults.MaxRetries}",

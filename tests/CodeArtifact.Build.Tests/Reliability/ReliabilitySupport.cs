@@ -6,20 +6,9 @@ using Microsoft.Build.Framework;
 
 namespace CodeArtifact.Build.Tests.Reliability;
 
-/// <summary>The fault mixes of the reliability issue, for the MSBuild front end.</summary>
+/// <summary>Fault settings of the MSBuild front end's reliability tests (the fault mixes are in TestUtilities' FaultProfiles).</summary>
 internal static class Faults
 {
-    /// <summary>30 % of requests fail (429 with Retry-After: 1, 503, dropped connection, 10 % each); every request is 50 ms late.</summary>
-    public static FaultOptions ThirtyPercent(int seed) => new()
-    {
-        LatencyMs = 50,
-        Rate429 = 0.10,
-        Rate5xx = 0.10,
-        RateDrop = 0.10,
-        RetryAfterSeconds = 1,
-        RandomSeed = seed,
-    };
-
     /// <summary>
     /// The most retries a task accepts: at 30 % faults a request then fails only once in about half
     /// a million, so a test under faults cannot fail by bad luck.

@@ -143,7 +143,7 @@ public sealed class CleanupJobTests
         var result = await Job(Service()).RunAsync(Policy(dryRun: true) with { KeepLatest = 0, MaxDeletions = 2 });
 
         Assert.Equal(3, result.Candidates.Count);
-        Assert.Contains(_log, e => e.Code == ErrorCodes.TooManyDeletions && e.Severity == LogSeverity.Warning);
+        Assert.Contains(result.Problems, p => p.Code == ErrorCodes.TooManyDeletions && p.Severity == ProblemSeverity.Warning);
     }
 
     [Theory]
@@ -161,21 +161,95 @@ public sealed class CleanupJobTests
     }
 
     [Fact]
-    public async Task Should_Count_A_404_On_Delete_As_Deleted()
+    public async Task Should_Report_A_First_Attempt_404_As_Already_Gone_If_The_Detail_Confirms_It()
     {
-        // Given a file whose delete answers 404 (an earlier attempt already deleted it)
+        // Given a file that another client deletes just before this run's delete reaches it
         var service = Service();
-        service.Intercept = (request, _) => Task.FromResult(
-            request.Method == HttpMethod.Delete && request.Body!.Contains("n1.zip", StringComparison.Ordinal)
-                ? FakeArtifactService.NotFound()
-                : null);
+        service.Intercept = (request, _) =>
+        {
+            if (request.Method == HttpMethod.Delete && request.Body!.Contains("n1.zip", StringComparison.Ordinal))
+            {
+                lock (service.Files)
+                {
+                    service.Files.Remove("/builds/nightly/n1.zip");
+                }
+
+                return Task.FromResult<HttpResponseMessage?>(FakeArtifactService.NotFound());
+            }
+
+            return Task.FromResult<HttpResponseMessage?>(null);
+        };
 
         // When
         var result = await Job(service).RunAsync(Policy());
 
-        // Then
-        Assert.Equal(ExpectedCandidates, result.Deleted.Select(d => d.Path));
+        // Then it is reported already gone, not deleted, and frees nothing
+        Assert.Empty(result.Deleted);
+        Assert.Equal(ExpectedCandidates, result.AlreadyGone.Select(g => g.Path));
         Assert.Empty(result.Failed);
+        Assert.Equal(0, result.BytesFreed);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((ProblemSeverity.Warning, ErrorCodes.AlreadyGone, "/builds/nightly/n1.zip"), (warning.Severity, warning.Code, warning.Subject));
+        Assert.Equal(2, service.RequestsTo(HttpMethod.Get, "/file-detail").Count()); // before the delete, and to confirm
+    }
+
+    [Fact]
+    public async Task Should_Fail_With_CART0511_If_A_First_Attempt_404_Leaves_The_File_There()
+    {
+        // Given a service that answers the delete "not found" but keeps the file
+        var service = Service();
+        service.Intercept = (request, _) => Task.FromResult(
+            request.Method == HttpMethod.Delete ? FakeArtifactService.NotFound("the path does not exist") : null);
+
+        // When
+        var result = await Job(service).RunAsync(Policy());
+
+        // Then the delete failed, quoting the answer, and nothing counts as freed
+        Assert.Empty(result.Deleted);
+        Assert.Empty(result.AlreadyGone);
+        var failure = Assert.Single(result.Failed);
+        Assert.Equal(ErrorCodes.DeleteNotConfirmed, failure.Code);
+        Assert.Contains("the path does not exist", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("still there", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, result.BytesFreed);
+        Assert.Contains("/builds/nightly/n1.zip", service.Files.Keys);
+        var error = Assert.Single(result.Problems);
+        Assert.Equal((ProblemSeverity.Error, ErrorCodes.DeleteNotConfirmed), (error.Severity, error.Code));
+    }
+
+    [Fact]
+    public async Task Should_Count_A_404_After_A_Lost_Answer_As_Deleted()
+    {
+        // Given a delete that the service applies, then loses the answer of; the retry finds it gone
+        var service = Service();
+        var attempts = 0;
+        service.Intercept = (request, _) =>
+        {
+            if (request.Method == HttpMethod.Delete && Interlocked.Increment(ref attempts) == 1)
+            {
+                lock (service.Files)
+                {
+                    service.Files.Remove("/builds/nightly/n1.zip");
+                }
+
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.", new IOException("Connection reset by peer"));
+            }
+
+            return Task.FromResult<HttpResponseMessage?>(null);
+        };
+
+        // When
+        var result = await Job(service, o => { o.MaxRetries = 2; o.RetryDelay = TimeSpan.Zero; }).RunAsync(Policy());
+
+        // Then this run deleted it, and its bytes count
+        Assert.Equal(2, attempts);
+        var deleted = Assert.Single(result.Deleted);
+        Assert.Equal("/builds/nightly/n1.zip", deleted.Path);
+        Assert.Contains("no answer", deleted.Note, StringComparison.Ordinal);
+        Assert.Equal(100, result.BytesFreed);
+        Assert.Empty(result.AlreadyGone);
+        Assert.Empty(result.Failed);
+        Assert.Empty(result.Problems);
     }
 
     [Fact]
@@ -208,7 +282,8 @@ public sealed class CleanupJobTests
         Assert.Equal("/builds/1.1/app.zip", failure.Path);
         Assert.Contains("CR.5000", failure.Message, StringComparison.Ordinal);
         Assert.Equal(1000 + 100, result.BytesFreed);
-        Assert.Contains(_log, e => e.Code == ErrorCodes.DeletionsFailed);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ProblemSeverity.Error, ErrorCodes.DeletionsFailed, "/builds/1.1/app.zip"), (problem.Severity, problem.Code, problem.Subject));
     }
 
     [Fact]
@@ -239,6 +314,7 @@ public sealed class CleanupJobTests
         Assert.Equal(3, result.Candidates.Count);
         var deleted = Assert.Single(result.Deleted);
         Assert.Single(result.Interrupted);
+        Assert.Single(result.NotAttempted);
         Assert.Equal(2, deletes); // the third was never sent
         Assert.DoesNotContain(deleted.Path, service.Files.Keys);
         Assert.Equal(7, service.Files.Count); // the fake removed only the one it answered

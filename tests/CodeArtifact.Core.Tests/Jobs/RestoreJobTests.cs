@@ -63,14 +63,18 @@ public sealed class RestoreJobTests
         var failure = Assert.Single(result.Failed);
         Assert.Equal("/a/1.zip.md5", failure.Path);
         Assert.Contains("not in the recycle bin", failure.Message, StringComparison.Ordinal);
-        Assert.Contains(_log, e => e.Code == ErrorCodes.RestoreFailed);
+        Assert.Equal(ErrorCodes.RestoreFailed, failure.Code);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ProblemSeverity.Error, ErrorCodes.RestoreFailed, "/a/1.zip.md5"), (problem.Severity, problem.Code, problem.Subject));
+        Assert.Equal($"Restored 2 of 3 files to {Repository}, 1 failed.", result.Summary);
     }
 
     [Fact]
     public async Task Should_Fail_The_Whole_Batch_If_The_Service_Does_Not_Say_Which_Item_Failed()
     {
-        _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json(FakeArtifactService.Envelope(
-            """{"successNum":1,"failedNum":1,"failedMessages":["internal error"]}""")));
+        _service.Intercept = (request, _) => Task.FromResult(request.Method == HttpMethod.Put
+            ? FakeArtifactService.Json(FakeArtifactService.Envelope("""{"successNum":1,"failedNum":1,"failedMessages":["internal error"]}"""))
+            : null);
 
         var result = await Job().RunAsync(new RestoreOptions { Repository = Repository, Paths = ["/x", "/y"] });
 
@@ -135,6 +139,76 @@ public sealed class RestoreJobTests
         var error = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new RestoreOptions { Repository = repository, Paths = paths, BatchSize = batchSize }));
 
         Assert.Equal(parameter, error.ParameterName);
+        Assert.Empty(_service.Requests);
+    }
+
+    [Fact]
+    public async Task Should_Count_Items_A_Lost_Answer_Restored_As_Restored()
+    {
+        // Given a batch the service restores, then loses the answer of; the retry finds the items no longer in the bin
+        InBin("/a/1.zip", "/a/2.zip");
+        var puts = 0;
+        _service.Intercept = async (request, token) =>
+        {
+            if (request.Method == HttpMethod.Put && Interlocked.Increment(ref puts) == 1)
+            {
+                using var applied = await _service.SendToSelfAsync(request, token);
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+            }
+
+            return null;
+        };
+        var job = new RestoreJob(_service.CreateClient(o => { o.MaxRetries = 2; o.RetryDelay = TimeSpan.Zero; }));
+
+        // When
+        var result = await job.RunAsync(new RestoreOptions { Repository = Repository, Paths = ["/a/1.zip", "/a/2.zip"] });
+
+        // Then both count as restored: they are in place
+        Assert.Equal(2, puts);
+        Assert.Equal(["/a/1.zip", "/a/2.zip"], result.Restored);
+        Assert.Empty(result.Failed);
+        Assert.Empty(result.Problems);
+        Assert.Equal(2, _service.Files.Count);
+    }
+
+    [Fact]
+    public async Task Should_Keep_What_It_Restored_If_Cancelled()
+    {
+        // Given three batches, and the token cancelled while the second is on its way
+        InBin("/a", "/b", "/c");
+        using var cancellation = new CancellationTokenSource();
+        var puts = 0;
+        _service.Intercept = async (request, token) =>
+        {
+            if (request.Method == HttpMethod.Put && Interlocked.Increment(ref puts) == 2)
+            {
+                await cancellation.CancelAsync();
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            return null;
+        };
+
+        // When
+        var result = await Job().RunAsync(new RestoreOptions { Repository = Repository, Paths = ["/a", "/b", "/c"], BatchSize = 1 }, cancellation.Token);
+
+        // Then a partial result, not an exception, that lists what was restored
+        Assert.True(result.Cancelled);
+        Assert.Equal(["/a"], result.Restored);
+        Assert.Equal(["/b"], result.Interrupted);
+        Assert.Equal(["/c"], result.NotAttempted);
+        Assert.Equal(2, puts);
+        Assert.StartsWith("Cancelled: restored 1 of 3 files", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Throw_If_Cancelled_Before_The_First_Batch()
+    {
+        InBin("/a");
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Job().RunAsync(new RestoreOptions { Repository = Repository, Paths = ["/a"] }, cancellation.Token));
         Assert.Empty(_service.Requests);
     }
 }

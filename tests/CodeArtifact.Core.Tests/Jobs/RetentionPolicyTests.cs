@@ -110,11 +110,18 @@ public sealed class RetentionPolicyTests
         }
 
         [Fact]
-        public void Should_Treat_Files_Of_Unknown_Time_As_Oldest_For_Keep_Latest()
+        public void Should_Keep_Files_Of_Unknown_Time_For_Keep_Latest_Without_Taking_A_Place()
         {
-            RetentionFile[] files = [new("/r/unknown.zip", null), File("/r/known.zip", 50)];
+            // Given a folder where one file's time is unknown
+            RetentionFile[] files = [new("/r/unknown.zip", null), File("/r/old.zip", 50), File("/r/new.zip", 5)];
 
-            Assert.Equal(["/r/unknown.zip"], Candidates(new RetentionPolicy(keepLatest: 1), "/", files));
+            // When the newest is kept
+            var reasons = Reasons(new RetentionPolicy(keepLatest: 1), "/", files);
+
+            // Then the unknown one is kept for its unknown time, and the newest known one keeps its place
+            Assert.Equal("time-unknown", reasons["/r/unknown.zip"]);
+            Assert.Equal("keep-latest", reasons["/r/new.zip"]);
+            Assert.Null(reasons["/r/old.zip"]);
         }
 
         [Theory]
@@ -135,7 +142,7 @@ public sealed class RetentionPolicyTests
         {
             var reasons = Reasons(new RetentionPolicy(olderThanDays: 1), "/", new RetentionFile("/f/x.zip", null));
 
-            Assert.Equal("age-unknown", reasons["/f/x.zip"]);
+            Assert.Equal("time-unknown", reasons["/f/x.zip"]);
         }
 
         [Fact]

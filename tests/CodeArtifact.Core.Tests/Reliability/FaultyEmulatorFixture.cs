@@ -40,33 +40,6 @@ public sealed class FaultyEmulatorFixture : EmulatorFixtureBase
     public IReadOnlyList<RequestLogEntry> RequestsSince(int mark) => Server.RequestLog.Snapshot().Skip(mark).ToList();
 }
 
-/// <summary>The fault mixes of the issue.</summary>
-internal static class FaultProfiles
-{
-    /// <summary>
-    /// 30 % of requests fail (10 % each: 429 with <c>Retry-After: 1</c>, 503, dropped connection),
-    /// and every request is 50 ms late. Seeded, so a failure can be replayed.
-    /// </summary>
-    public static FaultOptions ThirtyPercent(int seed) => new()
-    {
-        LatencyMs = 50,
-        Rate429 = 0.10,
-        Rate5xx = 0.10,
-        RateDrop = 0.10,
-        RetryAfterSeconds = 1,
-        RandomSeed = seed,
-    };
-
-    /// <summary>Every request to a path under one of <paramref name="prefixes"/> fails the same way, for ever.</summary>
-    public static FaultOptions Persistent(string kind, params string[] prefixes) => kind switch
-    {
-        "429" => new FaultOptions { Rate429 = 1, RetryAfterSeconds = 1, PathPrefixes = prefixes },
-        "503" => new FaultOptions { Rate5xx = 1, PathPrefixes = prefixes },
-        "drop" => new FaultOptions { RateDrop = 1, PathPrefixes = prefixes },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "429, 503 or drop"),
-    };
-}
-
 /// <summary>A thread-safe list of the events a job logged.</summary>
 internal sealed class EventLog
 {

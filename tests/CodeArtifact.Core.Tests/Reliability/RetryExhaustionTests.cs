@@ -4,6 +4,7 @@ using System.Text.Json;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Core.Reports;
 using CodeArtifact.Emulator;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Core.Tests.Reliability;
 
@@ -110,13 +111,13 @@ public sealed class RetryExhaustionTests(FaultyEmulatorFixture fixture) : IClass
         Assert.All(result.Failed, f => Assert.NotNull(Server.Seed.FindFile(repository, f.Path)));
         Assert.Equal(paths, result.Deleted.Select(d => d.Path).Concat(result.Failed.Select(f => f.Path)).Order(StringComparer.Ordinal));
 
-        // And each failure says what happened, and the job warned with its code
+        // And each failure says what happened, and is an error with its code
         Assert.All(result.Failed, f =>
         {
             Assert.Contains("DeleteArtifactFile failed: HTTP 503", f.Message, StringComparison.Ordinal);
             Assert.Contains("Gave up after 3 attempts", f.Message, StringComparison.Ordinal);
         });
-        Assert.Single(events.Warnings(ErrorCodes.DeletionsFailed));
+        Assert.Equal(6, result.Problems.Count(p => p.Severity == ProblemSeverity.Error && p.Code == ErrorCodes.DeletionsFailed));
 
         // And the JSON and Markdown reports list exactly the deleted paths, for a restore
         var json = Path.Combine(_folder, "cleanup.json");

@@ -151,8 +151,8 @@ public sealed class JobReportTests : IDisposable
         var markdown = JobReport.ToMarkdown(Cleanup());
 
         Assert.StartsWith("### CodeArtifact cleanup — completed-with-problems", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Repository | Root | Candidates | Deleted | Kept | Failed | Bytes freed |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| `cn-north-7_abcdefgh_generic_1` | `/builds` | 3 | 2 | 1 | 1 | 30 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Repository | Root | Candidates | Deleted | Already gone | Skipped as changed | Kept | Failed | Bytes freed |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `cn-north-7_abcdefgh_generic_1` | `/builds` | 3 | 2 | 0 | 0 | 1 | 1 | 30 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `/builds/a\\|b.zip` |", markdown, StringComparison.Ordinal);
         Assert.Contains("failed: DeleteArtifactFile failed", markdown, StringComparison.Ordinal);
 

@@ -15,6 +15,12 @@ namespace CodeArtifact.Core.Jobs;
 /// names an item's path pins the failure on that item; otherwise every item of the batch is
 /// reported failed with the messages, since the restore of none of them is certain. A batch
 /// the service refuses outright is reported failed and the other batches still go.
+/// <para>
+/// An item reported not restored is checked with a file detail: a file in place counts as
+/// restored. That is how a retried batch whose first answer was lost (the service restored the
+/// items, the retry found them no longer in the recycle bin) still reports them restored. A
+/// cancelled restore keeps the list of what it restored (see <see cref="RestoreResult"/>).
+/// </para>
 /// </remarks>
 public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
 {
@@ -34,40 +40,88 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
         }
 
         var paths = ValidatePaths(options.Paths);
+        var detailFormat = KnownValues.FileFormats.Contains(format, StringComparer.Ordinal) ? format : "generic";
         var startedAt = _client.Options.TimeProvider.GetUtcNow();
         var restored = new List<string>();
         var failed = new List<CleanupFailure>();
+        var interrupted = new List<string>();
+        var notAttempted = new List<string>();
+        var sent = 0;
 
         foreach (var batch in paths.Chunk(options.BatchSize))
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                notAttempted.AddRange(batch);
+                continue;
+            }
+
             var items = batch.Select(p => RecycleBinItem.ForPath(repository, format, p)).ToArray();
+            var batchFailed = new List<CleanupFailure>();
             try
             {
+                sent++;
                 var answer = await _client.RestoreFromRecycleBinAsync(items, cancellationToken).ConfigureAwait(false);
-                Attribute(batch, answer, restored, failed);
+                Attribute(batch, answer, restored, batchFailed);
+                await ConfirmAsync(repository, detailFormat, batchFailed, restored, failed, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                interrupted.AddRange(batch.Where(p => !restored.Contains(p, StringComparer.Ordinal)));
             }
             catch (CodeArtifactException ex) when (!ex.IsValidationError)
             {
-                failed.AddRange(batch.Select(p => new CleanupFailure(p, ex.Message)));
+                batchFailed = batch.Select(p => new CleanupFailure(p, ex.Message, ErrorCodes.RestoreFailed)).ToList();
+                await ConfirmAsync(repository, detailFormat, batchFailed, restored, failed, cancellationToken).ConfigureAwait(false);
             }
 
             Log(LogSeverity.Detail, $"Restore batch of {batch.Length}: {restored.Count} restored, {failed.Count} failed so far.");
         }
 
-        if (failed.Count > 0)
+        var cancelled = cancellationToken.IsCancellationRequested && (interrupted.Count > 0 || notAttempted.Count > 0);
+        if (cancelled && sent == 0)
         {
-            Log(LogSeverity.Warning, $"{Quantity.Number(failed.Count)} of {Quantity.Of(paths.Count, "file")} were not restored to {repository}; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.RestoreFailed);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
-        Log(LogSeverity.Info, $"Restored {Quantity.Number(restored.Count)} of {Quantity.Of(paths.Count, "file")} to {repository}.");
-        return new RestoreResult
+        var result = new RestoreResult
         {
             Options = options,
             StartedAt = startedAt,
             FinishedAt = _client.Options.TimeProvider.GetUtcNow(),
-            Restored = restored,
-            Failed = failed,
+            Restored = InOrder(paths, restored),
+            Failed = failed.OrderBy(f => paths.IndexOf(f.Path)).ToArray(),
+            Interrupted = interrupted,
+            NotAttempted = notAttempted,
+            Cancelled = cancelled,
         };
+        Log(LogSeverity.Info, result.Summary);
+        return result;
+    }
+
+    // The service's "not restored" is checked against the repository: a file in place is restored.
+    // A check that cannot be made (cancellation, an error) leaves the item failed, as the service said.
+    private async Task ConfirmAsync(string repository, string format, List<CleanupFailure> reported, List<string> restored, List<CleanupFailure> failed, CancellationToken cancellationToken)
+    {
+        foreach (var failure in reported)
+        {
+            try
+            {
+                await _client.GetFileDetailAsync(repository, failure.Path, format, cancellationToken).ConfigureAwait(false);
+                restored.Add(failure.Path);
+                Log(LogSeverity.Detail, $"{failure.Path} is in place although the service reported it not restored (an earlier attempt whose answer was lost restored it): counted as restored.");
+            }
+            catch (Exception ex) when (ex is CodeArtifactException or OperationCanceledException)
+            {
+                failed.Add(failure);
+            }
+        }
+    }
+
+    private static string[] InOrder(List<string> paths, List<string> subset)
+    {
+        var set = subset.ToHashSet(StringComparer.Ordinal);
+        return paths.Where(set.Contains).ToArray();
     }
 
     private static void Attribute(string[] batch, TrashcanResult answer, List<string> restored, List<CleanupFailure> failed)
@@ -85,7 +139,7 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
             .ToArray();
         if (named.Length == answer.FailedNum)
         {
-            failed.AddRange(named.Select(n => new CleanupFailure(n.Path, string.Join(" ", n.Messages))));
+            failed.AddRange(named.Select(n => new CleanupFailure(n.Path, string.Join(" ", n.Messages), ErrorCodes.RestoreFailed)));
             restored.AddRange(batch.Except(named.Select(n => n.Path), StringComparer.Ordinal));
             return;
         }
@@ -94,7 +148,7 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
         var why = answer.FailedNum >= batch.Length
             ? $"The service did not restore it: {all}"
             : $"The service reported {answer.FailedNum} of {batch.Length} items in this batch not restored without saying which: {all}";
-        failed.AddRange(batch.Select(p => new CleanupFailure(p, why)));
+        failed.AddRange(batch.Select(p => new CleanupFailure(p, why, ErrorCodes.RestoreFailed)));
     }
 
     // A message names an item when it holds the item's path (with or without the leading '/'),

@@ -15,7 +15,13 @@ internal sealed record FakeRequest(HttpMethod Method, string Path, IReadOnlyList
 }
 
 /// <summary>A file of the fake repository.</summary>
-internal sealed record FakeFile(DateTimeOffset Modified, long Size, string Content = "");
+/// <param name="Modified">Its modified time (the tree's <c>modified</c>, the detail's <c>lastModified</c>).</param>
+/// <param name="Size">Its size.</param>
+/// <param name="Content">Its bytes as text, for the digests.</param>
+/// <param name="LastDownloaded">Its last download (null: never, sent as 0).</param>
+/// <param name="Created">Its creation (default: <paramref name="Modified"/>).</param>
+/// <param name="TimeUnknown">True to send no time at all (tree and detail).</param>
+internal sealed record FakeFile(DateTimeOffset Modified, long Size, string Content = "", DateTimeOffset? LastDownloaded = null, DateTimeOffset? Created = null, bool TimeUnknown = false);
 
 /// <summary>
 /// The transport seam for job tests: a small in-memory CodeArts Artifact that answers file tree,
@@ -106,6 +112,13 @@ internal sealed class FakeArtifactService : HttpMessageHandler
         return answer;
     }
 
+    /// <summary>Answers <paramref name="request"/> as the fake itself would (for an intercept that applies a request, then loses its answer).</summary>
+    public Task<HttpResponseMessage> SendToSelfAsync(FakeRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Route(request));
+    }
+
     private HttpResponseMessage Route(FakeRequest request)
     {
         lock (_gate)
@@ -166,7 +179,7 @@ internal sealed class FakeArtifactService : HttpMessageHandler
                 ["name"] = name,
                 ["uri"] = $"https://cloudartifacts-backend.example.test/artgalaxy/api/storage/{Repository}{prefix}{name}",
                 ["path"] = $"{Repository}{prefix}{name}",
-                ["modified"] = ServiceTime(file.Modified),
+                ["modified"] = !isFolder && file.TimeUnknown ? null : ServiceTime(file.Modified),
                 ["folder"] = isFolder,
                 ["display_size"] = null,
                 ["modified_by"] = "devcloud_user",
@@ -198,8 +211,8 @@ internal sealed class FakeArtifactService : HttpMessageHandler
             ["repo"] = Repository,
             ["path"] = path,
             ["name"] = path[(path.LastIndexOf('/') + 1)..],
-            ["created"] = ServiceTime(file.Modified),
-            ["lastModified"] = ServiceTime(file.Modified),
+            ["created"] = file.TimeUnknown ? null : ServiceTime(file.Created ?? file.Modified),
+            ["lastModified"] = file.TimeUnknown ? null : ServiceTime(file.Modified),
             ["uri"] = $"https://cloudartifacts-backend.example.test/artgalaxy/api/storage/{Repository}{path}",
             ["downloadUri"] = $"https://cloudartifacts-backend.example.test/artgalaxy/{Repository}{path}",
             ["size"] = file.Size.ToString(CultureInfo.InvariantCulture),
@@ -210,6 +223,11 @@ internal sealed class FakeArtifactService : HttpMessageHandler
                 ["sha256"] = Hex(System.Security.Cryptography.SHA256.HashData(content)),
                 ["sha1"] = Hex(System.Security.Cryptography.SHA1.HashData(content)),
                 ["md5"] = Hex(System.Security.Cryptography.MD5.HashData(content)),
+            },
+            ["downloadInfo"] = new JsonObject
+            {
+                ["downloadCount"] = file.LastDownloaded is null ? 0 : 1,
+                ["lastDownloaded"] = file.LastDownloaded?.ToUnixTimeMilliseconds() ?? 0,
             },
         };
         return Json(Envelope(result.ToJsonString()));
