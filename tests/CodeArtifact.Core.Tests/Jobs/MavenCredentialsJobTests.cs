@@ -100,7 +100,9 @@ public sealed class MavenCredentialsJobTests : IDisposable
         var result = await Job().RunAsync(new MavenCredentialsOptions());
 
         Assert.Empty(result.Repositories);
-        Assert.Contains(_log, e => e.Code == ErrorCodes.NoMavenRepositories && e.Severity == LogSeverity.Warning);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ErrorCodes.NoMavenRepositories, ProblemSeverity.Warning), (problem.Code, problem.Severity));
+        Assert.DoesNotContain(_log, e => e.Severity == LogSeverity.Warning); // stated once, in Problems
     }
 
     [Theory]
