@@ -111,14 +111,15 @@ internal static class MavenMirrorSelector
     public static string SuggestMirrorOf(string mirrorOf, IReadOnlyList<string> repositoryIds)
     {
         var tokens = mirrorOf.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0 && !repositoryIds.Contains(t, StringComparer.Ordinal)).ToList();
-        if (tokens.Count == 0)
+        if (!tokens.Any(t => !t.StartsWith('!')))
         {
             return string.Empty;
         }
 
-        var rest = string.Join(',', tokens);
-        var exclusions = repositoryIds.Where(id => !tokens.Contains("!" + id, StringComparer.Ordinal)).Select(id => "!" + id);
-        return string.Join(',', new[] { rest }.Concat(exclusions));
+        // Only a wildcard still catches them once their own names are gone; a plain list does not.
+        var wildcard = tokens.Any(t => t is Wildcard or ExternalWildcard or ExternalHttpWildcard);
+        var exclusions = wildcard ? repositoryIds.Where(id => !tokens.Contains("!" + id, StringComparer.Ordinal)).Select(id => "!" + id) : [];
+        return string.Join(',', tokens.Concat(exclusions));
     }
 
     private static Mirror? Select(IReadOnlyList<Mirror> mirrors, string repositoryId, string repositoryUrl) =>
