@@ -30,14 +30,6 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
 
     private readonly CodeArtifactClient _client = client ?? throw new ArgumentNullException(nameof(client));
     private readonly Action<CodeArtifactLogEvent>? _log = JobLog.Serialized(log);
-    private readonly PrivateFileWriter _writer = PrivateFileWriter.Default;
-
-    /// <summary>Test seam: a job whose settings file is written by <paramref name="writer"/>.</summary>
-    internal MavenCredentialsJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log, PrivateFileWriter writer)
-        : this(client, log)
-    {
-        _writer = writer;
-    }
 
     public async Task<MavenCredentialsResult> RunAsync(MavenCredentialsOptions options, CancellationToken cancellationToken = default)
     {
@@ -115,7 +107,7 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
                 Log(LogSeverity.Info, $"Replaced the base settings' server {id} with the repository's account (Overwrite is set).");
             }
 
-            settings = await MavenSettingsWriter.WriteAsync(settingsPath, composition, options.Overwrite, _writer, cancellationToken).ConfigureAwait(false);
+            settings = await MavenSettingsWriter.WriteAsync(settingsPath, composition, options.Overwrite, PrivateFileWriter.Default, cancellationToken).ConfigureAwait(false);
             Log(LogSeverity.Info, settings.Changed ? $"Wrote {settings.Path}." : $"{settings.Path} is up to date.");
         }
 
