@@ -55,6 +55,13 @@ public sealed class ResolveCodeArtifactMavenCredentials : CodeArtifactTask
             .Select(r => (ITaskItem)TaskItems.Create(r.Id, ("Url", r.Url), ("RepositoryName", r.Name), ("Policy", r.Policy), ("UserName", r.UserName)))
             .ToArray();
         SettingsFile = result.Settings?.Path ?? SettingsFile;
+
+        // Core states its warnings in Problems rather than as events; until the shared runner reports them, report them here.
+        foreach (var problem in result.Problems)
+        {
+            log(new CodeArtifactLogEvent(LogSeverity.Warning, problem.Message, problem.Code));
+        }
+
         return result;
     }
 

@@ -35,6 +35,13 @@ public static class ErrorCodes
     public const string SettingsFileNotOurs = "CART0201";
     public const string NoMavenRepositories = "CART0202";
     public const string SettingsFileWriteFailed = "CART0203";
+    public const string BaseSettingsFileInvalid = "CART0204";
+    public const string BaseSettingsConflict = "CART0205";
+    public const string MirrorCatchesRepositories = "CART0206";
+    public const string RepositoryWithoutPassword = "CART0207";
+    public const string NoRepositoryWithPassword = "CART0208";
+    public const string SettingsFileDeleteRefused = "CART0209";
+    public const string SettingsFileDeleteFailed = "CART0210";
 
     // 03xx: checksum verification.
     public const string ChecksumMismatch = "CART0301";

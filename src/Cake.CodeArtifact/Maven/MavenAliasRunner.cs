@@ -39,6 +39,18 @@ internal static class MavenAliasRunner
             SettingsFile = settingsFile?.MakeAbsolute(context.Environment).FullPath,
             Overwrite = settings.Overwrite,
         };
-        return new AliasJob<MavenCredentialsResult>(aliasName, (client, log, cancellationToken) => new MavenCredentialsJob(client, log).RunAsync(options, cancellationToken));
+        return new AliasJob<MavenCredentialsResult>(aliasName, (client, log, cancellationToken) => new MavenCredentialsJob(client, log).RunAsync(options, cancellationToken))
+        {
+            // Core states its warnings in Problems rather than as events; until the shared runner reports them, report them here.
+            Review = static (result, log) =>
+            {
+                foreach (var problem in result.Problems)
+                {
+                    log.Write(new CodeArtifactLogEvent(LogSeverity.Warning, problem.Message, problem.Code));
+                }
+
+                return null;
+            },
+        };
     }
 }

@@ -20,7 +20,7 @@ internal static class MarkdownReport
         {
             case MavenCredentialsResult r:
                 Heading(md, "Maven credentials", r);
-                Table(md, ["Repositories", "Settings file"], [[Count(r.Repositories.Count), r.Settings is { } s ? $"{Code(s.Path)} ({(s.Changed ? "written" : "up to date")})" : "—"]]);
+                Table(md, ["Repositories", "Settings file"], [[Count(r.Repositories.Count), r.Settings is { } s ? $"{Code(s.Path)} ({(s.Changed ? "written" : "up to date")}{(s.HoldsPasswords ? "; holds passwords, delete it after use" : string.Empty)})" : "—"]]);
                 Table(md, ["Id", "Name", "URL", "Policy", "User"], r.Repositories.Select(x => new[] { Code(x.Id), Cell(x.Name), Cell(x.Url), Cell(x.Policy ?? "any"), Code(x.UserName) }));
                 break;
             case ChecksumVerificationResult r:

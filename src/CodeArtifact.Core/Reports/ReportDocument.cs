@@ -40,14 +40,19 @@ internal sealed class ReportDocument<TInputs, TResults>
 
 internal sealed record ReportTool(string Name, string Version);
 
-internal sealed record MavenCredentialsInputs(string? ProjectId, string? Policy, string Access, bool DefaultOnly, IReadOnlyList<string> RepositoryIds, string? SettingsFile, bool Overwrite);
+internal sealed record MavenCredentialsInputs(string? ProjectId, string? Policy, string Access, bool DefaultOnly, IReadOnlyList<string> RepositoryIds, string? SettingsFile, bool Overwrite, string? BaseSettingsFile);
 
-internal sealed record MavenCredentialsResults(int Count, IReadOnlyList<MavenRepositoryEntry> Repositories, MavenSettingsEntry? SettingsFile);
+internal sealed record MavenCredentialsResults(
+    int Count, IReadOnlyList<MavenRepositoryEntry> Repositories, MavenSettingsEntry? SettingsFile, IReadOnlyList<string> LeftOutWithoutCredentials, IReadOnlyList<MavenMirrorEntry> MirrorCatches);
+
+/// <summary>A mirror of the written settings file that catches some of our repositories.</summary>
+internal sealed record MavenMirrorEntry(string MirrorId, string MirrorOf, string? MirrorUrl, bool Blocked, IReadOnlyList<string> RepositoryIds, string SuggestedMirrorOf);
 
 /// <summary>A repository without its password: the report is not a place for it.</summary>
 internal sealed record MavenRepositoryEntry(string Id, string Name, string Url, string? Policy, string UserName);
 
-internal sealed record MavenSettingsEntry(string Path, bool Changed);
+/// <summary>Where the settings file is and that it holds the repositories' credentials in clear text (<c>mode</c>: <c>0600</c> on Unix, else null).</summary>
+internal sealed record MavenSettingsEntry(string Path, bool Changed, bool HoldsCredentials, string? Mode, string? BaseSettingsFile, IReadOnlyList<string> ReplacedBaseServers);
 
 internal sealed record ChecksumInputs(string? Repository, string Format, string Algorithm, int FileCount);
 

@@ -10,7 +10,7 @@ internal static class ReportMapper
         CleanupResult { Cancelled: true } => "cancelled",
         CleanupResult { DryRun: true } => "dry-run",
         CleanupResult r => r.Failed.Count == 0 ? Succeeded : Problems,
-        MavenCredentialsResult r => r.Repositories.Count > 0 ? Succeeded : Problems,
+        MavenCredentialsResult r => r.Repositories.Count > 0 && r.Problems.Count == 0 ? Succeeded : Problems,
         ChecksumVerificationResult r => r.Files.All(f => f.Status == VerificationStatus.Verified) ? Succeeded : Problems,
         ReleaseVersionsResult r => r.Complete ? Succeeded : Problems,
         RestoreResult { Cancelled: true } => "cancelled",
@@ -23,11 +23,15 @@ internal static class ReportMapper
 
     public static ReportDocument<MavenCredentialsInputs, MavenCredentialsResults> Map(MavenCredentialsResult r) => Document(
         r,
-        new MavenCredentialsInputs(r.Options.ProjectId, r.Options.Policy, r.Options.Access, r.Options.DefaultOnly, r.Options.RepositoryIds ?? [], r.Options.SettingsFile, r.Options.Overwrite),
+        new MavenCredentialsInputs(r.Options.ProjectId, r.Options.Policy, r.Options.Access, r.Options.DefaultOnly, r.Options.RepositoryIds ?? [], r.Options.SettingsFile, r.Options.Overwrite, r.Options.BaseSettingsFile),
         new MavenCredentialsResults(
             r.Repositories.Count,
             r.Repositories.Select(x => new MavenRepositoryEntry(x.Id, x.Name, x.Url, x.Policy, x.UserName)).ToArray(),
-            r.Settings is { } s ? new MavenSettingsEntry(s.Path, s.Changed) : null));
+            r.Settings is { } s
+                ? new MavenSettingsEntry(s.Path, s.Changed, s.HoldsPasswords, OperatingSystem.IsWindows() ? null : "0600", s.BaseSettingsFile, s.ReplacedBaseServers)
+                : null,
+            r.RepositoriesWithoutPassword,
+            r.MirrorCatches.Select(m => new MavenMirrorEntry(m.MirrorId, m.MirrorOf, m.MirrorUrl, m.Blocked, m.RepositoryIds, m.SuggestedMirrorOf)).ToArray()));
 
     public static ReportDocument<ChecksumInputs, ChecksumResults> Map(ChecksumVerificationResult r) => Document(
         r,

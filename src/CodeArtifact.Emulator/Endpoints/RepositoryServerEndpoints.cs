@@ -12,7 +12,8 @@ namespace CodeArtifact.Emulator.Endpoints;
 /// The repository server behind the repository URLs: <c>PUT</c> uploads (the body is streamed
 /// once while MD5, SHA-1, SHA-256 and SHA-512 are computed), <c>GET</c>/<c>HEAD</c> downloads, and
 /// the storage info at <c>/artgalaxy/api/storage/{repo}/{path}</c>. Basic auth with the
-/// repository user, AK/SK or a token.
+/// repository user, AK/SK or a token. A download serves what <see cref="RepositoryContent"/>
+/// decides: stored files, generated <c>maven-metadata.xml</c>, and checksum files of both.
 /// </summary>
 internal static class RepositoryServerEndpoints
 {
@@ -65,9 +66,9 @@ internal static class RepositoryServerEndpoints
     private static async Task DownloadAsync(HttpContext http, EmulatorContext emulator, string repo_id, string? path)
     {
         var repository = Repository(http, emulator, repo_id);
-        var file = RepoPath.TryNormalize(path, out var normalized) ? emulator.Store.GetActiveFile(repository.Id, normalized) : null;
-        var body = file is null ? null : emulator.Blobs.OpenRead(file.BlobKey);
-        if (file is null || body is null)
+        var served = RepoPath.TryNormalize(path, out var normalized) ? new RepositoryContent(emulator).Resolve(repository, normalized) : null;
+        var body = served?.OpenRead(emulator.Blobs);
+        if (served is null || body is null)
         {
             throw EmulatorErrors.RepositoryItemNotFound();
         }
@@ -75,19 +76,23 @@ internal static class RepositoryServerEndpoints
         await using (body.ConfigureAwait(false))
         {
             var response = http.Response;
-            response.ContentType = "application/octet-stream";
-            response.ContentLength = file.Size;
-            response.Headers["X-Checksum-Md5"] = file.Checksums.Md5;
-            response.Headers["X-Checksum-Sha1"] = file.Checksums.Sha1;
-            response.Headers["X-Checksum-Sha256"] = file.Checksums.Sha256;
-            response.Headers.ETag = "\"" + file.Checksums.Sha1 + "\"";
-            response.Headers.LastModified = file.Modified.ToString("R", CultureInfo.InvariantCulture);
+            response.ContentType = served.ContentType;
+            response.ContentLength = served.Size;
+            response.Headers["X-Checksum-Md5"] = served.Checksums.Md5;
+            response.Headers["X-Checksum-Sha1"] = served.Checksums.Sha1;
+            response.Headers["X-Checksum-Sha256"] = served.Checksums.Sha256;
+            response.Headers.ETag = "\"" + served.Checksums.Sha1 + "\"";
+            response.Headers.LastModified = served.Modified.ToString("R", CultureInfo.InvariantCulture);
             if (HttpMethods.IsHead(http.Request.Method))
             {
                 return;
             }
 
-            emulator.Store.RecordDownload(file.Id, emulator.Now, http.Caller().User.Name);
+            if (served.Stored is { } file)
+            {
+                emulator.Store.RecordDownload(file.Id, emulator.Now, http.Caller().User.Name);
+            }
+
             await body.CopyToAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
         }
     }

@@ -100,7 +100,9 @@ public sealed class MavenCredentialsJobTests : IDisposable
         var result = await Job().RunAsync(new MavenCredentialsOptions());
 
         Assert.Empty(result.Repositories);
-        Assert.Contains(_log, e => e.Code == ErrorCodes.NoMavenRepositories && e.Severity == LogSeverity.Warning);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ErrorCodes.NoMavenRepositories, ProblemSeverity.Warning), (problem.Code, problem.Severity));
+        Assert.DoesNotContain(_log, e => e.Severity == LogSeverity.Warning); // stated once, in Problems
     }
 
     [Theory]
@@ -121,5 +123,115 @@ public sealed class MavenCredentialsJobTests : IDisposable
 
         Assert.Equal("RepositoryIds[0]", error.ParameterName);
         Assert.Empty(_service.Requests);
+    }
+
+    [Theory]
+    [InlineData("*", true)]
+    [InlineData("external:*", true)]
+    [InlineData("central," + SnapshotId, true)]
+    [InlineData("*,!" + ReleaseId + ",!" + SnapshotId, false)]
+    [InlineData("central", false)]
+    public async Task Should_Warn_If_A_Base_Mirror_Catches_Our_Repositories(string mirrorOf, bool warns)
+    {
+        // Given a corporate base settings file whose mirror has this mirrorOf
+        var basePath = Path.Combine(_folder, "base.xml");
+        await File.WriteAllTextAsync(basePath, MavenSettingsSamples.Corporate(mirrorOf: mirrorOf));
+        var settingsFile = Path.Combine(_folder, "settings.xml");
+
+        // When
+        var result = await Job().RunAsync(new MavenCredentialsOptions { SettingsFile = settingsFile, BaseSettingsFile = basePath });
+
+        // Then the file is written either way, and CART0206 names the mirror, the ids it catches and the way out
+        Assert.True(File.Exists(settingsFile));
+        var warnings = result.Problems.Where(p => p.Code == ErrorCodes.MirrorCatchesRepositories).ToList();
+        if (!warns)
+        {
+            Assert.Empty(warnings);
+            Assert.Empty(result.MirrorCatches);
+            return;
+        }
+
+        var warning = Assert.Single(warnings);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Equal("corp-nexus", warning.Subject);
+        Assert.Contains("\"corp-nexus\"", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(SnapshotId, warning.Message, StringComparison.Ordinal);
+        Assert.Contains(basePath, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("<mirrorOf>", warning.Message, StringComparison.Ordinal);
+        var caught = result.MirrorCatches.Single();
+        Assert.All(caught.RepositoryIds, id => Assert.False(MavenMirrorSelector.Matches(caught.SuggestedMirrorOf, id, result.Repositories.Single(r => r.Id == id).Url)));
+    }
+
+    [Fact]
+    public async Task Should_Leave_Out_A_Repository_Without_A_Password_With_A_Warning()
+    {
+        // Given the service lists the snapshot repository without a password
+        _service.MavenInfoJson = MavenInfo.Replace("\"password\": \"p2\"", "\"password\": null", StringComparison.Ordinal);
+        var settingsFile = Path.Combine(_folder, "settings.xml");
+
+        // When
+        var result = await Job().RunAsync(new MavenCredentialsOptions { SettingsFile = settingsFile });
+
+        // Then it is left out of the result and the file, with CART0207 naming it
+        Assert.Equal([ReleaseId], result.Repositories.Select(r => r.Id));
+        Assert.Equal([SnapshotId], result.RepositoriesWithoutPassword);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ErrorCodes.RepositoryWithoutPassword, ProblemSeverity.Warning, SnapshotId), (problem.Code, problem.Severity, problem.Subject));
+        XNamespace ns = "http://maven.apache.org/SETTINGS/1.0.0";
+        Assert.Equal([ReleaseId], XDocument.Load(settingsFile).Descendants(ns + "server").Select(s => s.Element(ns + "id")!.Value));
+        Assert.DoesNotContain("<password></password>", await File.ReadAllTextAsync(settingsFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Fail_If_No_Repository_Has_A_Password()
+    {
+        _service.MavenInfoJson = MavenInfo.Replace("\"password\": \"p2\"", "\"password\": \"\"", StringComparison.Ordinal)
+            .Replace(Password, string.Empty, StringComparison.Ordinal);
+        var settingsFile = Path.Combine(_folder, "settings.xml");
+
+        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new MavenCredentialsOptions { SettingsFile = settingsFile }));
+
+        Assert.Equal(ErrorCodes.NoRepositoryWithPassword, error.Code);
+        Assert.Contains(ReleaseId, error.Message, StringComparison.Ordinal);
+        Assert.Contains(SnapshotId, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(settingsFile));
+    }
+
+    [Fact]
+    public async Task Should_Check_The_Base_And_The_Target_Before_Any_Request()
+    {
+        var settingsFile = Path.Combine(_folder, "settings.xml");
+
+        var missingBase = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new MavenCredentialsOptions { SettingsFile = settingsFile, BaseSettingsFile = Path.Combine(_folder, "nope.xml") }));
+        var baseWithoutTarget = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new MavenCredentialsOptions { BaseSettingsFile = Path.Combine(_folder, "nope.xml") }));
+        await File.WriteAllTextAsync(settingsFile, "<settings/>");
+        var notOurs = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new MavenCredentialsOptions { SettingsFile = settingsFile }));
+
+        Assert.Equal((ErrorCodes.BaseSettingsFileInvalid, "BaseSettingsFile"), (missingBase.Code, missingBase.ParameterName));
+        Assert.Equal((ErrorCodes.InvalidArgument, "BaseSettingsFile"), (baseWithoutTarget.Code, baseWithoutTarget.ParameterName));
+        Assert.Equal(ErrorCodes.SettingsFileNotOurs, notOurs.Code);
+        Assert.Empty(_service.Requests);
+    }
+
+    [Fact]
+    public async Task Should_Say_Where_The_File_Is_And_That_It_Holds_Passwords()
+    {
+        var basePath = Path.Combine(_folder, "base.xml");
+        await File.WriteAllTextAsync(basePath, "<settings/>");
+        var settingsFile = Path.Combine(_folder, "settings.xml");
+
+        var result = await Job().RunAsync(new MavenCredentialsOptions { SettingsFile = settingsFile, BaseSettingsFile = basePath });
+
+        Assert.True(result.Settings!.HoldsPasswords);
+        Assert.Equal(basePath, result.Settings.BaseSettingsFile);
+        Assert.Contains(settingsFile, result.Summary, StringComparison.Ordinal);
+        Assert.Contains("passwords", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("merged from " + basePath, result.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, result.Summary, StringComparison.Ordinal);
+        Assert.Empty(result.Problems);
+        var report = CodeArtifact.Core.Reports.JobReport.ToJson(result);
+        Assert.Contains("\"holdsCredentials\": true", report, StringComparison.Ordinal);
+        Assert.Contains("\"baseSettingsFile\"", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("p2", report.Split('"'), StringComparer.Ordinal);
     }
 }
