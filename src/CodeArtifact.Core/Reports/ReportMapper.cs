@@ -1,68 +1,90 @@
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 
 namespace CodeArtifact.Core.Reports;
 
-/// <summary>From job results to report documents; the one place that decides what a report holds.</summary>
+/// <summary>
+/// From a run to its report document: the one place that decides what a report holds. A new job
+/// adds its inputs and results records (ReportDocument.cs), and one case to each of
+/// <see cref="Inputs"/> and <see cref="Results"/>.
+/// </summary>
 internal static class ReportMapper
 {
-    public static string Outcome(JobResult result) => result switch
+    public static string Outcome(JobOutcome outcome) => outcome switch
     {
-        CleanupResult { Cancelled: true } => "cancelled",
-        CleanupResult { DryRun: true } => "dry-run",
-        CleanupResult r => r.Failed.Count == 0 ? Succeeded : Problems,
-        MavenCredentialsResult r => r.Repositories.Count > 0 ? Succeeded : Problems,
-        ChecksumVerificationResult r => r.Files.All(f => f.Status == VerificationStatus.Verified) ? Succeeded : Problems,
-        ReleaseVersionsResult r => r.Complete ? Succeeded : Problems,
-        RestoreResult r => r.Failed.Count == 0 ? Succeeded : Problems,
-        _ => Succeeded,
+        JobOutcome.Succeeded => "succeeded",
+        JobOutcome.Failed => "failed",
+        JobOutcome.Refused => "refused",
+        _ => "cancelled",
     };
 
-    private const string Succeeded = "succeeded";
-    private const string Problems = "completed-with-problems";
+    public static ReportDocument Document(JobRun run) => new()
+    {
+        Job = run.JobName,
+        Tool = JobReport.Tool,
+        StartedAt = run.StartedAt,
+        FinishedAt = run.FinishedAt,
+        DurationMs = (long)Math.Max(0, (run.FinishedAt - run.StartedAt).TotalMilliseconds),
+        Outcome = Outcome(run.Outcome),
+        Summary = run.Summary,
+        Error = run.Failure is { } failure
+            ? new ReportError(
+                failure.Code,
+                failure.Message,
+                run.Exception?.ParameterName is null ? null : failure.Subject,
+                run.Exception?.Operation,
+                run.Exception is { HttpStatus: > 0 } http ? http.HttpStatus : null,
+                run.Exception?.ServiceErrorCode,
+                run.Exception?.TraceId)
+            : null,
+        Problems = run.Problems.Select(p => new ReportProblem(p.Severity == ProblemSeverity.Error ? "error" : "warning", p.Code, p.Message, p.Subject)).ToArray(),
+        Inputs = Inputs(run.Options ?? OptionsOf(run.Result)),
+        Results = Results(run.Result),
+    };
 
-    public static ReportDocument<MavenCredentialsInputs, MavenCredentialsResults> Map(MavenCredentialsResult r) => Document(
-        r,
-        new MavenCredentialsInputs(r.Options.ProjectId, r.Options.Policy, r.Options.Access, r.Options.DefaultOnly, r.Options.RepositoryIds ?? [], r.Options.SettingsFile, r.Options.Overwrite),
-        new MavenCredentialsResults(
+    public static object? Inputs(object? options) => options switch
+    {
+        null => null,
+        MavenCredentialsOptions o => new MavenCredentialsInputs(o.ProjectId, o.Policy, o.Access, o.DefaultOnly, o.RepositoryIds ?? [], o.SettingsFile, o.Overwrite),
+        ChecksumVerificationOptions o => new ChecksumInputs(o.Repository, o.Format, o.Algorithm.Name(), o.Files?.Count ?? 0),
+        ReleaseVersionsOptions o => new ReleaseVersionsInputs(o.ProjectId, o.FileName, o.MaxResults, o.IncludePrerelease),
+        CleanupOptions o => new CleanupInputs(o.Repository, o.Format, o.RootPath, o.Include ?? [], o.Exclude ?? [], o.Protect ?? [], o.KeepLatest, o.OlderThanDays, o.MaxDeletions, o.DryRun),
+        RestoreOptions o => new RestoreInputs(o.Repository, o.Format, o.Paths?.Count ?? 0),
+        _ => throw new ArgumentException($"No report is defined for {options.GetType().Name}.", nameof(options)),
+    };
+
+    /// <summary>The options a result carries (every job's result keeps its inputs).</summary>
+    public static object? OptionsOf(JobResult? result) => result switch
+    {
+        MavenCredentialsResult r => r.Options,
+        ChecksumVerificationResult r => r.Options,
+        ReleaseVersionsResult r => r.Options,
+        CleanupResult r => r.Options,
+        RestoreResult r => r.Options,
+        _ => null,
+    };
+
+    public static object? Results(JobResult? result) => result switch
+    {
+        null => null,
+        MavenCredentialsResult r => new MavenCredentialsResults(
             r.Repositories.Count,
             r.Repositories.Select(x => new MavenRepositoryEntry(x.Id, x.Name, x.Url, x.Policy, x.UserName)).ToArray(),
-            r.Settings is { } s ? new MavenSettingsEntry(s.Path, s.Changed) : null));
-
-    public static ReportDocument<ChecksumInputs, ChecksumResults> Map(ChecksumVerificationResult r) => Document(
-        r,
-        new ChecksumInputs(r.Options.Repository, r.Options.Format, r.Options.Algorithm.Name(), r.Files.Count),
-        new ChecksumResults(
+            r.Settings is { } s ? new MavenSettingsEntry(s.Path, s.Changed) : null),
+        ChecksumVerificationResult r => new ChecksumResults(
             r.Verified,
             r.Mismatched,
             r.Missing,
             r.Failed,
-            r.Files.Select(f => new ChecksumFileEntry(f.LocalPath, f.RemotePath, f.Repository, StatusName(f.Status), f.Algorithm, f.LocalHash, f.RemoteHash, f.DownloadUri, f.Error)).ToArray()));
-
-    public static ReportDocument<ReleaseVersionsInputs, ReleaseVersionsResults> Map(ReleaseVersionsResult r) => Document(
-        r,
-        new ReleaseVersionsInputs(r.Options.ProjectId, r.Options.FileName, r.Options.MaxResults, r.Options.IncludePrerelease),
-        new ReleaseVersionsResults(
+            r.Files.Select(f => new ChecksumFileEntry(f.LocalPath, f.RemotePath, f.Repository, StatusName(f.Status), f.Algorithm, f.LocalHash, f.RemoteHash, f.DownloadUri, f.Error)).ToArray()),
+        ReleaseVersionsResult r => new ReleaseVersionsResults(
             r.TotalRecords,
             r.RecordsReceived,
             r.PagesFetched,
             r.Complete,
             r.Latest is { } l ? Entry(l) : null,
-            r.Versions.Select(Entry).ToArray()));
-
-    public static ReportDocument<CleanupInputs, CleanupResults> Map(CleanupResult r) => Document(
-        r,
-        new CleanupInputs(
-            r.Options.Repository,
-            r.Options.Format,
-            r.Options.RootPath,
-            r.Options.Include ?? [],
-            r.Options.Exclude ?? [],
-            r.Options.Protect ?? [],
-            r.Options.KeepLatest,
-            r.Options.OlderThanDays,
-            r.Options.MaxDeletions,
-            r.Options.DryRun),
-        new CleanupResults(
+            r.Versions.Select(Entry).ToArray()),
+        CleanupResult r => new CleanupResults(
             r.DryRun,
             r.Cancelled,
             r.BytesFreed,
@@ -74,12 +96,10 @@ internal static class ReportMapper
             Entries(r.Deleted),
             Entries(r.Interrupted),
             r.Failed.Select(f => new CleanupFailureEntry(f.Path, f.Message)).ToArray(),
-            Entries(r.Kept)));
-
-    public static ReportDocument<RestoreInputs, RestoreResults> Map(RestoreResult r) => Document(
-        r,
-        new RestoreInputs(r.Options.Repository, r.Options.Format, r.Options.Paths?.Count ?? 0),
-        new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(f => new CleanupFailureEntry(f.Path, f.Message)).ToArray()));
+            Entries(r.Kept)),
+        RestoreResult r => new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(f => new CleanupFailureEntry(f.Path, f.Message)).ToArray()),
+        _ => throw new ArgumentException($"No report is defined for {result.GetType().Name}.", nameof(result)),
+    };
 
     public static string StatusName(VerificationStatus status) => status switch
     {
@@ -89,19 +109,10 @@ internal static class ReportMapper
         _ => "unreadable-locally",
     };
 
-    private static ReportDocument<TInputs, TResults> Document<TInputs, TResults>(JobResult result, TInputs inputs, TResults results) => new()
-    {
-        Job = result.JobName,
-        Tool = JobReport.Tool,
-        StartedAt = result.StartedAt,
-        FinishedAt = result.FinishedAt,
-        DurationMs = (long)Math.Max(0, (result.FinishedAt - result.StartedAt).TotalMilliseconds),
-        Outcome = Outcome(result),
-        Inputs = inputs,
-        Results = results,
-    };
+    /// <summary>True for a version with a pre-release part (<c>2.0.0-rc.1</c>), by the jobs' own reading of versions.</summary>
+    public static bool IsPrerelease(string version) => VersionKey.Parse(version).IsPrerelease;
 
-    private static ReleaseVersionEntry Entry(ReleaseVersion v) => new(v.Version, v.Path, v.DownloadUrl);
+    private static ReleaseVersionEntry Entry(ReleaseVersion v) => new(v.Version, IsPrerelease(v.Version), v.Path, v.DownloadUrl);
 
     private static CleanupFileEntry[] Entries(IReadOnlyList<CleanupFile> files) =>
         files.Select(f => new CleanupFileEntry(f.Path, f.Modified, f.Size, f.Reason)).ToArray();

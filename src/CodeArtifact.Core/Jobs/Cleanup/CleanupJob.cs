@@ -55,7 +55,6 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
 
         if (options.DryRun)
         {
-            Log(LogSeverity.Info, $"Dry run: {Quantity.Of(candidates.Length, "file")} would be deleted ({Describe(SumSizes(candidates))}), {Quantity.Number(kept.Length)} kept.");
             return Result(options, plan, startedAt, candidates, deleted: [], kept, failed: [], interrupted: [], cancelled: false, bytesFreed: SumSizes(candidates));
         }
 
@@ -68,9 +67,6 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
             Log(LogSeverity.Warning, $"{Quantity.Number(failed.Length)} of {Quantity.Of(candidates.Length, "file")} could not be deleted; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.DeletionsFailed);
         }
 
-        Log(LogSeverity.Info, outcome.Cancelled
-            ? $"Cancelled: {Quantity.Number(deleted.Length)} of {Quantity.Of(candidates.Length, "file")} deleted, {Quantity.Number(interrupted.Length)} interrupted (restore them to be sure)."
-            : $"Deleted {Quantity.Number(deleted.Length)} of {Quantity.Of(candidates.Length, "file")} ({Describe(SumSizes(deleted))}), {Quantity.Number(kept.Length)} kept.");
         return Result(options, plan, startedAt, candidates, deleted, kept, failed, interrupted, outcome.Cancelled, SumSizes(deleted));
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CodeArtifact.Core.Runner;
+
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>A file the cleanup looked at.</summary>
@@ -48,4 +51,23 @@ public sealed class CleanupResult : JobResult
 
     /// <summary>The sum of the known sizes of the deleted files (of the candidates, in a dry run).</summary>
     public long BytesFreed { get; init; }
+
+    /// <inheritdoc />
+    public override string Summary
+    {
+        get
+        {
+            var where = $"of {Options.RootPath} in {Options.Repository}";
+            var bytes = BytesFreed.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+            var kept = Quantity.Number(Kept.Count) + " kept";
+            var failed = Failed.Count == 0 ? string.Empty : $", {Quantity.Number(Failed.Count)} failed";
+            return DryRun ? $"Cleanup (dry run) {where}: {Quantity.Of(Candidates.Count, "file")} would be deleted ({bytes}), {kept}."
+                : Cancelled ? $"Cleanup {where} cancelled: {Quantity.Number(Deleted.Count)} of {Quantity.Of(Candidates.Count, "file")} deleted ({bytes} freed), {Quantity.Number(Interrupted.Count)} interrupted (their delete was on its way: they may or may not be deleted){failed}."
+                : $"Cleanup {where}: deleted {Quantity.Number(Deleted.Count)} of {Quantity.Of(Candidates.Count, "file")} ({bytes} freed), {kept}{failed}.";
+        }
+    }
+
+    /// <summary>One error per file whose delete failed (CART0504); the others are deleted.</summary>
+    public override IReadOnlyList<JobProblem> Problems =>
+        Failed.Select(f => CodedText.Problem(ProblemSeverity.Error, f.Path, Messages.Cleanup_Failed, f.Path, f.Message)).ToArray();
 }

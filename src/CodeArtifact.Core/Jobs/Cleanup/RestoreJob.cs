@@ -59,7 +59,6 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
             Log(LogSeverity.Warning, $"{Quantity.Number(failed.Count)} of {Quantity.Of(paths.Count, "file")} were not restored to {repository}; the first: {failed[0].Path}: {failed[0].Message}", ErrorCodes.RestoreFailed);
         }
 
-        Log(LogSeverity.Info, $"Restored {Quantity.Number(restored.Count)} of {Quantity.Of(paths.Count, "file")} to {repository}.");
         return new RestoreResult
         {
             Options = options,

@@ -65,16 +65,11 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
         {
             Log(LogSeverity.Warning, "No Maven repository matched (check ProjectId, Policy, Access, DefaultOnly and RepositoryIds, and that the account may list the project's repositories).", ErrorCodes.NoMavenRepositories);
         }
-        else
-        {
-            Log(LogSeverity.Info, $"Resolved {repositories.Count} Maven repositor{(repositories.Count == 1 ? "y" : "ies")}: {string.Join(", ", repositories.Select(r => r.Id))}.");
-        }
 
         MavenSettingsWriteResult? settings = null;
         if (options.SettingsFile is not null)
         {
             settings = await MavenSettingsWriter.WriteAsync(options.SettingsFile, repositories, options.Overwrite, cancellationToken).ConfigureAwait(false);
-            Log(LogSeverity.Info, settings.Changed ? $"Wrote {settings.Path}." : $"{settings.Path} is up to date.");
         }
 
         return new MavenCredentialsResult

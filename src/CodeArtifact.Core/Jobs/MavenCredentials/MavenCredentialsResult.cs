@@ -24,4 +24,17 @@ public sealed class MavenCredentialsResult : JobResult
 
     /// <summary>What happened to <see cref="MavenCredentialsOptions.SettingsFile"/>, when one was asked for.</summary>
     public MavenSettingsWriteResult? Settings { get; init; }
+
+    /// <inheritdoc />
+    public override string Summary
+    {
+        get
+        {
+            var found = Repositories.Count == 0
+                ? "no Maven repository matched"
+                : $"{Quantity.Of(Repositories.Count, "Maven repository", "Maven repositories")} ({string.Join(", ", Repositories.Select(r => r.Id))})";
+            var file = Settings is null ? string.Empty : Settings.Changed ? $"; wrote {Settings.Path}" : $"; {Settings.Path} is up to date";
+            return $"Maven credentials: {found}{file}.";
+        }
+    }
 }
