@@ -18,7 +18,7 @@ internal sealed class ReportFiles(string? reportFile, string? markdownSummaryFil
     /// <summary>The full path of the Markdown summary, once checked.</summary>
     public string? MarkdownPath { get; private set; }
 
-    /// <summary>Deletes the files an earlier run left; fails with CART0901, before anything is sent, when a path cannot be used.</summary>
+    /// <summary>Deletes the files an earlier run left, and makes their folders; fails with CART0901, before anything is sent, when a path cannot be used.</summary>
     public void RemoveStale()
     {
         JsonPath = Remove(reportFile, ReportParameter);
@@ -43,7 +43,9 @@ internal sealed class ReportFiles(string? reportFile, string? markdownSummaryFil
 
         try
         {
+            // The folder is made now, so that a path that cannot hold a report is refused before anything is sent.
             var fullPath = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             if (File.Exists(fullPath))
             {
                 File.Delete(fullPath);
