@@ -28,15 +28,16 @@ internal static class CakeFailures
         var first = errors.FirstOrDefault() ?? run.Failure ?? throw new InvalidOperationException("A run that did not succeed has no error.");
         var message = Join(errors.Select(e => e.ToString()));
         var cause = run.Exception;
+        var service = cause as CodeArtifactException;
         return Block(first.Code) switch
         {
             "00" => new CodeArtifactConfigurationException(message, cause) { ParameterName = first.Subject },
             "01" => new CodeArtifactServiceException(message, cause)
             {
-                HttpStatus = cause?.HttpStatus ?? 0,
-                ServiceErrorCode = cause?.ServiceErrorCode,
-                TraceId = cause?.TraceId,
-                Operation = cause?.Operation,
+                HttpStatus = service?.HttpStatus ?? 0,
+                ServiceErrorCode = service?.ServiceErrorCode,
+                TraceId = service?.TraceId,
+                Operation = service?.Operation,
             },
             "03" => new CodeArtifactVerificationException(message, cause) { Result = run.Result as ChecksumVerificationResult },
             _ when run.Result is CleanupResult cleanup => new CodeArtifactCleanupException(message, cause) { Cleanup = cleanup },

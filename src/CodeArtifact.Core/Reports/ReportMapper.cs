@@ -31,11 +31,11 @@ internal static class ReportMapper
             ? new ReportError(
                 failure.Code,
                 failure.Message,
-                run.Exception?.ParameterName is null ? null : failure.Subject,
-                run.Exception?.Operation,
-                run.Exception is { HttpStatus: > 0 } http ? http.HttpStatus : null,
-                run.Exception?.ServiceErrorCode,
-                run.Exception?.TraceId)
+                Service(run)?.ParameterName is null ? null : failure.Subject,
+                Service(run)?.Operation,
+                Service(run) is { HttpStatus: > 0 } http ? http.HttpStatus : null,
+                Service(run)?.ServiceErrorCode,
+                Service(run)?.TraceId)
             : null,
         Problems = run.Problems.Select(p => new ReportProblem(p.Severity == ProblemSeverity.Error ? "error" : "warning", p.Code, p.Message, p.Subject)).ToArray(),
         Inputs = Inputs(run.Options ?? OptionsOf(run.Result)),
@@ -52,6 +52,8 @@ internal static class ReportMapper
         RestoreOptions o => new RestoreInputs(o.Repository, o.Format, o.Paths?.Count ?? 0),
         _ => throw new ArgumentException($"No report is defined for {options.GetType().Name}.", nameof(options)),
     };
+
+    private static CodeArtifactException? Service(JobRun run) => run.Exception as CodeArtifactException;
 
     /// <summary>The options a result carries (every job's result keeps its inputs).</summary>
     public static object? OptionsOf(JobResult? result) => result switch

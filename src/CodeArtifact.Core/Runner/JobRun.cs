@@ -35,8 +35,12 @@ public class JobRun
     /// </summary>
     public JobProblem? Failure { get; init; }
 
-    /// <summary>Core's exception behind <see cref="Failure"/>, when one was thrown (HTTP status, service code, trace id).</summary>
-    public CodeArtifactException? Exception { get; init; }
+    /// <summary>
+    /// The exception behind <see cref="Failure"/>, when one was thrown: a <see cref="CodeArtifactException"/>
+    /// (with the HTTP status, service code and trace id), an <see cref="OperationCanceledException"/>,
+    /// or the file system's exception for a path that could not be used.
+    /// </summary>
+    public Exception? Exception { get; init; }
 
     /// <summary>
     /// Every problem to report, in order: the result's findings, then <see cref="Failure"/>, then

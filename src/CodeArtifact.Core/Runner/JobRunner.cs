@@ -82,7 +82,7 @@ public sealed class JobRunner
             StartedAt = startedAt,
             FinishedAt = result?.FinishedAt ?? time.GetUtcNow(),
             Failure = judged.Failure,
-            Exception = failure as CodeArtifactException,
+            Exception = failure,
             Problems = judged.Problems,
         };
         if (run.Summary is { } summary)

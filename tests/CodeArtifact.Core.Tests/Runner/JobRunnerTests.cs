@@ -83,7 +83,7 @@ public sealed class JobRunnerTests(JobsEmulatorFixture emulator) : IClassFixture
             Assert.Null(run.Result);
             Assert.Equal(ErrorCodes.AuthenticationFailed, run.Failure?.Code);
             Assert.Equal(run.Failure, Assert.Single(run.Problems));
-            Assert.Equal(401, run.Exception?.HttpStatus);
+            Assert.Equal(401, Assert.IsType<CodeArtifactException>(run.Exception).HttpStatus);
             var error = report.RootElement.GetProperty("error");
             Assert.Equal(ErrorCodes.AuthenticationFailed, error.GetProperty("code").GetString());
             Assert.Equal(401, error.GetProperty("httpStatus").GetInt32());
