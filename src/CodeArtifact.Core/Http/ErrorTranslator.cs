@@ -148,13 +148,8 @@ internal sealed class ErrorTranslator
                 break;
             case HttpRequestException or SocketException when TransientFailures.IsConnectionRefused(exception):
                 code = ErrorCodes.NetworkError;
-                text.Append(": ").Append(host).Append(" refused the connection: nothing is listening on port ")
-                    .Append(uri.Port.ToString(CultureInfo.InvariantCulture)).Append('.');
-                if (state.NotRetriedBecause is not null)
-                {
-                    text.Append(" Not retried again: ").Append(state.NotRetriedBecause).Append('.');
-                }
-
+                text.Append(": ").Append(host).Append(" refused the connection (").Append(Plural(state.Attempts, "attempt"))
+                    .Append("): nothing is listening on port ").Append(uri.Port.ToString(CultureInfo.InvariantCulture)).Append('.');
                 text.Append(' ').Append(uri.IsLoopback ? EmulatorAdvice(uri) : "Check Endpoint (host and port), and any firewall or proxy in between.");
                 break;
             case HttpRequestException or IOException or SocketException:

@@ -107,7 +107,8 @@ internal sealed class RetryHandler : DelegatingHandler
         var state = RequestState.Of(request);
         if (attemptNumber > 0 && outcome.Exception is { } failure && TransientFailures.IsConnectionRefused(failure))
         {
-            state.NotRetriedBecause = "the connection was refused again, so nothing is listening there";
+            // Refused twice: nothing listens there, and waiting longer will not change that.
+            state.NotRetriedBecause = "the connection was refused twice";
             return false;
         }
 

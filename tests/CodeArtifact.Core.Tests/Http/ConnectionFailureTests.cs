@@ -56,7 +56,7 @@ public sealed class ConnectionFailureTests
         Assert.Single(client.RetryNotices);
         Assert.Empty(client.Warnings);
         Assert.Equal(ErrorCodes.NetworkError, error.Code);
-        Assert.Contains("127.0.0.1:10150 refused the connection", error.Message, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:10150 refused the connection (2 attempts): nothing is listening on port 10150.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Is the CodeArts Artifact emulator running?", error.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet run --project src/CodeArtifact.Emulator -- --port 10150", error.Message, StringComparison.Ordinal);
         Assert.Contains("codeartifact-emulator", error.Message, StringComparison.Ordinal);
