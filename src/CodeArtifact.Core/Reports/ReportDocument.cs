@@ -72,7 +72,7 @@ internal sealed record MavenRepositoryEntry(string Id, string Name, string Url, 
 
 internal sealed record MavenSettingsEntry(string Path, bool Changed);
 
-internal sealed record ChecksumInputs(string? Repository, string Format, string Algorithm, int FileCount);
+internal sealed record ChecksumInputs(string? Repository, string Format, string Algorithm, bool FailOnMismatch, bool FailOnMissing, int FileCount);
 
 internal sealed record ChecksumResults(int Verified, int Mismatched, int Missing, int Failed, IReadOnlyList<ChecksumFileEntry> Files);
 

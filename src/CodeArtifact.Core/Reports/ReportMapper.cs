@@ -46,7 +46,7 @@ internal static class ReportMapper
     {
         null => null,
         MavenCredentialsOptions o => new MavenCredentialsInputs(o.ProjectId, o.Policy, o.Access, o.DefaultOnly, o.RepositoryIds ?? [], o.SettingsFile, o.Overwrite),
-        ChecksumVerificationOptions o => new ChecksumInputs(o.Repository, o.Format, o.Algorithm.Name(), o.Files?.Count ?? 0),
+        ChecksumVerificationOptions o => new ChecksumInputs(o.Repository, o.Format, o.Algorithm.Name(), o.FailOnMismatch, o.FailOnMissing, o.Files?.Count ?? 0),
         ReleaseVersionsOptions o => new ReleaseVersionsInputs(o.ProjectId, o.FileName, o.MaxResults, o.IncludePrerelease),
         CleanupOptions o => new CleanupInputs(o.Repository, o.Format, o.RootPath, o.Include ?? [], o.Exclude ?? [], o.Protect ?? [], o.KeepLatest, o.OlderThanDays, o.MaxDeletions, o.DryRun),
         RestoreOptions o => new RestoreInputs(o.Repository, o.Format, o.Paths?.Count ?? 0),

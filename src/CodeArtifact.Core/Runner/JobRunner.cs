@@ -72,7 +72,8 @@ public sealed class JobRunner
             FailureJudge.LogCauses(failure, log);
         }
 
-        var run = new JobRun<TResult>
+        var finishedAt = result?.FinishedAt ?? time.GetUtcNow();
+        JobRun<TResult> Run(ReportFiles.Written? written) => new()
         {
             JobName = job.Name,
             Title = job.Title,
@@ -80,33 +81,22 @@ public sealed class JobRunner
             Options = jobOptions,
             Result = result,
             StartedAt = startedAt,
-            FinishedAt = result?.FinishedAt ?? time.GetUtcNow(),
+            FinishedAt = finishedAt,
             Failure = judged.Failure,
             Exception = failure,
-            Problems = judged.Problems,
+            Problems = written is null ? judged.Problems : [.. judged.Problems, .. written.Problems],
+            ReportFile = written?.ReportFile,
+            MarkdownSummaryFile = written?.MarkdownSummaryFile,
         };
+
+        var run = Run(written: null);
         if (run.Summary is { } summary)
         {
             log.Summary(summary);
         }
 
-        // Written for every outcome, after the outcome is known, and never cut short by the token
+        // Written for every outcome, once the outcome is known, and never cut short by the token
         // that cancelled the job: a cancelled cleanup's report is the list of what to restore.
-        var written = await reports.WriteAsync(run).ConfigureAwait(false);
-        return new JobRun<TResult>
-        {
-            JobName = run.JobName,
-            Title = run.Title,
-            Outcome = run.Outcome,
-            Options = run.Options,
-            Result = run.Result,
-            StartedAt = run.StartedAt,
-            FinishedAt = run.FinishedAt,
-            Failure = run.Failure,
-            Exception = run.Exception,
-            Problems = [.. run.Problems, .. written.Problems],
-            ReportFile = written.ReportFile,
-            MarkdownSummaryFile = written.MarkdownSummaryFile,
-        };
+        return Run(await reports.WriteAsync(run).ConfigureAwait(false));
     }
 }
