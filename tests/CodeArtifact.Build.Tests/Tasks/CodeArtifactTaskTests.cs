@@ -167,6 +167,27 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
+    public void Should_Fail_At_Once_With_Endpoint_Advice_If_The_Host_Name_Does_Not_Resolve()
+    {
+        // Given an endpoint whose host never resolves, and retries allowed
+        var engine = new MockEngine();
+        var task = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = "app.zip", PropertyNames = ["Endpoint=CodeArtifactEndpoint"] }, engine);
+        task.Endpoint = "https://artifact.typo.invalid";
+        task.MaxRetries = "4";
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then one error naming the host and the property to fix, and no retry
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0106", error.Code);
+        Assert.Contains("the host name artifact.typo.invalid could not be resolved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check CodeArtifactEndpoint", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Messages, m => m.Message!.StartsWith("CART0111", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_Name_The_Property_The_Ready_Targets_Passed_And_Echo_The_Value()
     {
         // Given a project id from the ready targets, as they name its property

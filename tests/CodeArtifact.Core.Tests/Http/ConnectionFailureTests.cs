@@ -10,7 +10,7 @@ namespace CodeArtifact.Core.Tests.Http;
 public sealed class ConnectionFailureTests
 {
     private static HttpRequestException NameNotResolved() =>
-        new(HttpRequestError.NameResolutionError, "Name or service not known (artifact.typo.invalid:443)", new SocketException((int)SocketError.HostNotFound));
+        new(HttpRequestError.NameResolutionError, "Name or service not known (artifact.ap-southeast-9.example.com:443)", new SocketException((int)SocketError.HostNotFound));
 
     private static HttpRequestException Refused() =>
         new(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:10150)", new SocketException((int)SocketError.ConnectionRefused));
@@ -21,7 +21,7 @@ public sealed class ConnectionFailureTests
         // Given a host name that no DNS knows, and retries allowed
         using var client = new TestClient((_, _) => throw NameNotResolved(), o =>
         {
-            o.Endpoint = new Uri("https://artifact.typo.invalid");
+            o.Endpoint = new Uri("https://artifact.ap-southeast-9.example.com");
             o.MaxRetries = 4;
         });
 
@@ -32,10 +32,30 @@ public sealed class ConnectionFailureTests
         Assert.Equal(1, client.Handler.Count);
         Assert.Empty(client.RetryNotices);
         Assert.Equal(ErrorCodes.NetworkError, error.Code);
-        Assert.Contains("the host name artifact.typo.invalid could not be resolved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the host name artifact.ap-southeast-9.example.com could not be resolved", error.Message, StringComparison.Ordinal);
         Assert.Contains("Check Endpoint", error.Message, StringComparison.Ordinal);
         Assert.Contains("Region", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("MaxRetries", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://artifact.example.invalid")]
+    [InlineData("https://ARTIFACT.INVALID./")]
+    public async Task Should_Fail_A_Reserved_Invalid_Host_Without_Asking_Dns_Or_Sending(string endpoint)
+    {
+        // Given an endpoint under the .invalid domain, which RFC 6761 reserves never to resolve
+        using var client = new TestClient(_ => FakeHttpHandler.Ok(), o => o.Endpoint = new Uri(endpoint));
+
+        // When
+        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => client.SendAsync());
+
+        // Then nothing reached the transport, nothing was retried, and the advice is about the endpoint
+        Assert.Equal(0, client.Handler.Count);
+        Assert.Empty(client.RetryNotices);
+        Assert.Equal(ErrorCodes.NetworkError, error.Code);
+        Assert.Contains("could not be resolved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reserved .invalid domain", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check Endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
