@@ -4,30 +4,22 @@ using CodeArtifact.Core;
 namespace Cake.CodeArtifact;
 
 /// <summary>
-/// Turns Core's log events into Cake log lines: progress and summaries at normal verbosity,
-/// per-file and per-request detail at verbose, coded warnings as warnings. Core events never
-/// hold a secret, and neither does anything the addin writes itself.
+/// Turns Core's log events into Cake log lines: the job's summary, progress and retry notices as
+/// information (normal verbosity), per-file and per-request detail at verbose, coded warnings as
+/// warnings. Core events never hold a secret, and neither does anything the addin writes itself.
+/// The runner calls it one event at a time.
 /// </summary>
-internal sealed class CakeLogSink(ICakeLog log, IReadOnlyCollection<string>? reportedAsErrors = null)
+internal sealed class CakeLogSink(ICakeLog log)
 {
-    // Jobs report from several threads at once (parallel hashing, deletes); lines must not interleave.
-    private readonly Lock _gate = new();
-
     public void Write(CodeArtifactLogEvent logEvent)
     {
-        if (logEvent.Code is not null && reportedAsErrors?.Contains(logEvent.Code) == true)
-        {
-            // The alias fails with these, one line per file: the job's one-line warning would say it twice.
-            return;
-        }
-
         switch (logEvent.Severity)
         {
             case LogSeverity.Warning:
                 Warning(logEvent.ToString());
                 break;
-            case LogSeverity.Info:
-                Information(logEvent.Message);
+            case LogSeverity.Summary or LogSeverity.Info:
+                Information(logEvent.ToString());
                 break;
             default:
                 Verbose(logEvent.Message);
@@ -36,17 +28,9 @@ internal sealed class CakeLogSink(ICakeLog log, IReadOnlyCollection<string>? rep
     }
 
     // Messages go in as an argument, never as the format: a path or glob may hold braces.
-    public void Information(string message) => Write(Verbosity.Normal, LogLevel.Information, message);
+    public void Information(string message) => log.Write(Verbosity.Normal, LogLevel.Information, "{0}", message);
 
-    public void Warning(string message) => Write(Verbosity.Minimal, LogLevel.Warning, message);
+    public void Warning(string message) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}", message);
 
-    public void Verbose(string message) => Write(Verbosity.Verbose, LogLevel.Verbose, message);
-
-    private void Write(Verbosity verbosity, LogLevel level, string message)
-    {
-        lock (_gate)
-        {
-            log.Write(verbosity, level, "{0}", message);
-        }
-    }
+    public void Verbose(string message) => log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", message);
 }

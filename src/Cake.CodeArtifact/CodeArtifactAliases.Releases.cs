@@ -34,7 +34,7 @@ public static partial class CodeArtifactAliases
     {
         context.NotNull(nameof(context));
         settings.NotNull(nameof(settings));
-        return ReleaseAliasRunner.Run(context, fileName, settings, nameof(CodeArtifactGetReleaseFileVersions)).Versions;
+        return ReleaseAliasRunner.Run(context, fileName, settings).Versions;
     }
 
     /// <summary>
@@ -65,6 +65,6 @@ public static partial class CodeArtifactAliases
     {
         context.NotNull(nameof(context));
         settings.NotNull(nameof(settings));
-        return ReleaseAliasRunner.Run(context, fileName, settings, nameof(CodeArtifactGetLatestReleaseFileVersion)).Latest;
+        return ReleaseAliasRunner.Run(context, fileName, settings).Latest;
     }
 }

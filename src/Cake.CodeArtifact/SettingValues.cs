@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cake.CodeArtifact;
 
 /// <summary>How settings become job options: blanks are unset, list entries are trimmed and blanks dropped.</summary>
@@ -7,4 +9,7 @@ internal static class SettingValues
 
     public static IReadOnlyList<string> List(IEnumerable<string?>? values) =>
         values is null ? [] : [.. values.Select(v => v?.Trim() ?? string.Empty).Where(v => v.Length > 0)];
+
+    /// <summary>A number setting as the connection's text (invariant), or null when unset.</summary>
+    public static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CodeArtifact.Build.Resources;
 using CodeArtifact.Core;
+using CodeArtifact.Core.Auth;
 using CodeArtifact.Core.Jobs;
-using CodeArtifact.Core.Reports;
+using CodeArtifact.Core.Runner;
 using CodeArtifact.Core.Validation;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -10,9 +10,11 @@ using MSBuildTask = Microsoft.Build.Utilities.Task;
 namespace CodeArtifact.Build;
 
 /// <summary>
-/// What every CodeArtifact task shares: the non-secret connection parameters, cancellation, the
-/// mapping of Core's log events to MSBuild messages and warnings, reports, and the one place where
-/// an expected failure becomes one coded error (never MSB4018, never a stack trace).
+/// What every CodeArtifact task shares: the non-secret connection parameters, cancellation, and
+/// the mapping of Core's <see cref="JobRunner"/> to MSBuild: its events to messages (detail at low
+/// importance, progress at normal, the job's one-line summary at high) and its coded problems to
+/// errors and warnings, logged once each after every output is set. Everything else (connecting,
+/// credentials, reports, translating failures) is the runner's.
 /// </summary>
 /// <remarks>
 /// Secrets are not parameters: the credential chain reads the SK, security token, IAM password and
@@ -26,7 +28,6 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
     private bool _executing;
 
     private protected CodeArtifactTask()
-        : base(Strings.ResourceManager, "CodeArtifact.")
     {
     }
 
@@ -69,11 +70,21 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
     /// <summary>Allow plain <c>http://</c> to a host that is not loopback.</summary>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>Where to write the job's JSON report (stable schema, no secrets), for pipelines to read.</summary>
+    /// <summary>
+    /// Where to write the job's JSON report (schema version 2, no secrets), for pipelines to read. Written
+    /// for every run, succeeded, failed, refused or cancelled; an older file there is removed first.
+    /// </summary>
     public string? ReportFile { get; set; }
 
-    /// <summary>Where to write the job's report as Markdown (for a CI job summary).</summary>
+    /// <summary>Where to write the job's report as Markdown (for a CI job summary); written and replaced as <see cref="ReportFile"/>.</summary>
     public string? MarkdownSummaryFile { get; set; }
+
+    /// <summary>
+    /// The MSBuild property behind each parameter, as <c>Parameter=Property</c> pairs
+    /// (<c>ProjectId=CodeArtifactProjectId</c>): set by the ready targets, so that a message names
+    /// the property the user set rather than the task parameter.
+    /// </summary>
+    public string[]? PropertyNames { get; set; }
 
     /// <summary>
     /// Where to write the task's outputs as a small MSBuild project (used by the ready targets, so
@@ -93,26 +104,30 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
     /// <inheritdoc />
     public sealed override bool Execute()
     {
-        var succeeded = false;
         _executing = true;
         try
         {
-            ExecuteAsync(_cancellation.Token).GetAwaiter().GetResult();
-            succeeded = !Log.HasLoggedErrors && !_cancellation.IsCancellationRequested;
-        }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-        {
-            Log.LogMessageFromResources(MessageImportance.Low, "CodeArtifactTask.Canceled", GetType().Name);
-        }
-        catch (CodeArtifactException ex)
-        {
-            LogFailure(ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            // A path the build gave cannot be used (bad characters, no permission, full disk).
-            Log.LogErrorWithCodeFromResources("CodeArtifactTask.FileError", GetType().Name, ex.Message);
-            LogDetail(ex);
+            var runner = new JobRunner(new JobRunSettings
+            {
+                Connection = Connection(),
+                Environment = EnvironmentOverride is { } variables ? name => variables.TryGetValue(name, out var value) ? value : null : null,
+                ReportFile = NullIfBlank(ReportFile),
+                MarkdownSummaryFile = NullIfBlank(MarkdownSummaryFile),
+                ParameterNames = ParsePropertyNames(PropertyNames),
+                Log = OnLogEvent,
+                Transport = Transport,
+            });
+            var run = RunAsync(runner, _cancellation.Token).GetAwaiter().GetResult();
+
+            // Every output is set by now: ContinueOnError and later targets see the whole result.
+            foreach (var problem in run.Problems)
+            {
+                LogProblem(problem);
+            }
+
+            var succeeded = run.Succeeded && !Log.HasLoggedErrors;
+            KeepResults(succeeded);
+            return succeeded;
         }
         finally
         {
@@ -120,28 +135,18 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
             {
                 _executing = false;
             }
-
-            if (!succeeded)
-            {
-                // A stale results file would let the next build skip the target as up to date.
-                DeleteResultsFile();
-            }
         }
-
-        // A cancelled task has not done its work, even when it logged no error (MSBuild does not
-        // ask for one once the build is cancelled).
-        return succeeded;
     }
 
-    /// <summary>Runs the task's job with a connected client; sets outputs and logs per-file outcomes.</summary>
-    /// <returns>The job's result, for the reports; null when the inputs were refused (errors logged) before the job ran.</returns>
-    private protected abstract Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs the task's job: <c>runner.RunAsync(CodeArtifactJobs.X, Options, cancellationToken)</c>,
+    /// where Options maps the parameters to the job's options (inside the run, so that a refused
+    /// value gets a report too), then sets the outputs from the run's result when there is one.
+    /// </summary>
+    private protected abstract Task<JobRun> RunAsync(JobRunner runner, CancellationToken cancellationToken);
 
     /// <summary>The task's outputs to keep in <see cref="ResultsFile"/>: (output parameter name, item).</summary>
     private protected virtual IEnumerable<(string Output, ITaskItem Item)> Results() => [];
-
-    /// <summary>Events of Core that the task reports itself, in its own way (a warning that is an error in a build).</summary>
-    private protected virtual bool IsReportedByTask(CodeArtifactLogEvent logEvent) => false;
 
     /// <summary>Reads a whole-number parameter; empty means the default (null).</summary>
     private protected static int? ParseCount(string? value, string parameterName, int minimum) =>
@@ -166,65 +171,49 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
     private protected static string MetadataValue(long? number) =>
         number?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private async Task ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>Null for an empty parameter, else the value trimmed.</summary>
+    private protected static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private CodeArtifactConnectionSettings Connection() => new()
     {
-        var options = TaskConnection.CreateOptions(this, EnvironmentOverride, OnLogEvent);
-        options.Transport = Transport;
-        Log.LogMessageFromResources(MessageImportance.Low, "CodeArtifactTask.Connecting", options.Endpoint?.ToString() ?? options.Region ?? string.Empty, options.Credentials?.Describe() ?? string.Empty, options.CredentialSource ?? string.Empty);
+        Endpoint = Endpoint,
+        Region = Region,
+        IamEndpoint = IamEndpoint,
+        TenantId = TenantId,
+        ProjectId = ProjectId,
+        AccessKey = AccessKey,
+        UserName = UserName,
+        DomainName = DomainName,
+        CredentialsFile = CredentialsFile,
+        TimeoutSeconds = TimeoutSeconds,
+        MaxRetries = MaxRetries,
+        MaxConcurrency = MaxConcurrency,
+        AllowInsecureHttp = AllowInsecureHttp ? "true" : "false",
+    };
 
-        using var client = new CodeArtifactClient(options);
-        var result = await RunJobAsync(client, OnLogEvent, cancellationToken).ConfigureAwait(false);
-        if (result is null)
+    private static Dictionary<string, string> ParsePropertyNames(string[]? pairs)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs ?? [])
         {
-            return;
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && pair[(equals + 1)..].Trim() is { Length: > 0 } property)
+            {
+                names[pair[..equals].Trim()] = property;
+            }
         }
 
-        // Reports are written even when the job found problems (a pipeline wants to read why),
-        // and even after cancellation (a cut-off cleanup lists what it did delete).
-        await WriteReportsAsync(result).ConfigureAwait(false);
-
-        if (!Log.HasLoggedErrors && !cancellationToken.IsCancellationRequested && !string.IsNullOrEmpty(ResultsFile))
-        {
-            ResultsProject.Write(ResultsFile, Results());
-        }
+        return names;
     }
 
-    private async Task WriteReportsAsync(JobResult result)
-    {
-        await WriteReportAsync(ReportFile, path => JobReport.WriteJsonAsync(path, result, CancellationToken.None)).ConfigureAwait(false);
-        await WriteReportAsync(MarkdownSummaryFile, path => JobReport.WriteMarkdownAsync(path, result, append: false, CancellationToken.None)).ConfigureAwait(false);
-    }
-
-    private async Task WriteReportAsync(string? path, Func<string, Task> write)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return;
-        }
-
-        try
-        {
-            await write(path).ConfigureAwait(false);
-            Log.LogMessageFromResources(MessageImportance.Low, "CodeArtifactTask.ReportWritten", path);
-        }
-        catch (CodeArtifactException ex)
-        {
-            LogFailure(ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Log.LogErrorWithCodeFromResources("CodeArtifactTask.ReportFailed", path, ex.Message);
-        }
-    }
-
-    /// <summary>Core's events, from any thread: Detail at low importance, Info at normal, Warning with its code.</summary>
+    /// <summary>Core's events, one at a time: detail at low importance, progress and retry notices at normal, the summary at high, warnings with their code.</summary>
     private void OnLogEvent(CodeArtifactLogEvent logEvent)
     {
         lock (_logGate)
         {
             // MSBuild forbids logging once Execute has returned; a late event from a cancelled
             // request has nowhere to go.
-            if (!_executing || IsReportedByTask(logEvent))
+            if (!_executing)
             {
                 return;
             }
@@ -234,40 +223,53 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
                 case LogSeverity.Warning:
                     Log.LogWarning(null, logEvent.Code, HelpKeyword(logEvent.Code), null, 0, 0, 0, 0, logEvent.Message);
                     break;
+                case LogSeverity.Summary:
+                    Log.LogMessage(MessageImportance.High, "{0}", logEvent.Message);
+                    break;
                 case LogSeverity.Info:
-                    Log.LogMessage(MessageImportance.Normal, logEvent.Message);
+                    Log.LogMessage(MessageImportance.Normal, "{0}", logEvent.ToString());
                     break;
                 default:
-                    Log.LogMessage(MessageImportance.Low, logEvent.Message);
+                    Log.LogMessage(MessageImportance.Low, "{0}", logEvent.Message);
                     break;
             }
         }
     }
 
-    private protected void LogFailure(CodeArtifactException exception)
+    private void LogProblem(JobProblem problem)
     {
-        var message = exception.Message;
-        if (!string.IsNullOrEmpty(exception.TraceId) && !message.Contains(exception.TraceId, StringComparison.Ordinal))
+        if (problem.Severity == ProblemSeverity.Error)
         {
-            message += " " + string.Format(CultureInfo.CurrentCulture, Strings.CodeArtifactTask_TraceId, exception.TraceId);
+            Log.LogError(null, problem.Code, HelpKeyword(problem.Code), null, 0, 0, 0, 0, "{0}", problem.Message);
         }
-
-        Log.LogError(null, exception.Code, HelpKeyword(exception.Code), null, 0, 0, 0, 0, message);
-        LogDetail(exception);
+        else
+        {
+            Log.LogWarning(null, problem.Code, HelpKeyword(problem.Code), null, 0, 0, 0, 0, "{0}", problem.Message);
+        }
     }
 
-    /// <summary>The chain of causes, at low importance: their messages, not their stack traces.</summary>
-    private void LogDetail(Exception exception)
+    /// <summary>Writes the outputs for the next up-to-date build after a success; deletes them otherwise, so that a failed run is never skipped as up to date.</summary>
+    private void KeepResults(bool succeeded)
     {
-        var causes = new List<string>();
-        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        if (string.IsNullOrEmpty(ResultsFile))
         {
-            causes.Add($"{cause.GetType().Name}: {cause.Message}");
+            return;
         }
 
-        if (causes.Count > 0)
+        if (!succeeded)
         {
-            Log.LogMessageFromResources(MessageImportance.Low, "CodeArtifactTask.ExceptionDetail", string.Join(" <- ", causes));
+            DeleteResultsFile();
+            return;
+        }
+
+        try
+        {
+            ResultsProject.Write(ResultsFile, Results());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            LogProblem(CodedText.Problem(ProblemSeverity.Error, nameof(ResultsFile), Messages.Run_FileError, GetType().Name, ex.Message));
+            DeleteResultsFile();
         }
     }
 

@@ -1,5 +1,5 @@
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 using Microsoft.Build.Framework;
 
 namespace CodeArtifact.Build;
@@ -55,36 +55,32 @@ public sealed class DeleteObsoleteCodeArtifactFiles : CodeArtifactTask
     [Output]
     public long BytesFreed { get; private set; }
 
-    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    private protected override async Task<JobRun> RunAsync(JobRunner runner, CancellationToken cancellationToken)
     {
-        var options = new CleanupOptions
+        var run = await runner.RunAsync(CodeArtifactJobs.Cleanup, Options, cancellationToken).ConfigureAwait(false);
+        if (run.Result is { } result)
         {
-            Repository = Repository?.Trim() ?? string.Empty,
-            Format = string.IsNullOrWhiteSpace(Format) ? null : Format.Trim(),
-            RootPath = string.IsNullOrWhiteSpace(RootPath) ? "/" : RootPath.Trim(),
-            Include = List(Include),
-            Exclude = List(Exclude),
-            Protect = List(Protect),
-            KeepLatest = ParseCount(KeepLatest, nameof(KeepLatest), minimum: 0) ?? 0,
-            OlderThanDays = ParseNumber(OlderThanDays, nameof(OlderThanDays), minimum: 0),
-            MaxDeletions = ParseCount(MaxDeletions, nameof(MaxDeletions), minimum: 0) ?? 100,
-            DryRun = DryRun,
-        };
-        var result = await new CleanupJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
-
-        Candidates = result.Candidates.Select(ToItem).ToArray();
-        DeletedFiles = result.Deleted.Select(ToItem).ToArray();
-        BytesFreed = result.BytesFreed;
-        foreach (var failure in result.Failed)
-        {
-            Log.LogErrorWithCodeFromResources("DeleteObsoleteCodeArtifactFiles.Failed", failure.Path, failure.Message);
+            Candidates = result.Candidates.Select(ToItem).ToArray();
+            DeletedFiles = result.Deleted.Select(ToItem).ToArray();
+            BytesFreed = result.BytesFreed;
         }
 
-        return result;
+        return run;
     }
 
-    // The job's own warning about failed deletes is an error here, logged per file above.
-    private protected override bool IsReportedByTask(CodeArtifactLogEvent logEvent) => logEvent.Code == ErrorCodes.DeletionsFailed;
+    private CleanupOptions Options() => new()
+    {
+        Repository = Repository?.Trim() ?? string.Empty,
+        Format = NullIfBlank(Format),
+        RootPath = NullIfBlank(RootPath) ?? "/",
+        Include = List(Include),
+        Exclude = List(Exclude),
+        Protect = List(Protect),
+        KeepLatest = ParseCount(KeepLatest, nameof(KeepLatest), minimum: 0) ?? 0,
+        OlderThanDays = ParseNumber(OlderThanDays, nameof(OlderThanDays), minimum: 0),
+        MaxDeletions = ParseCount(MaxDeletions, nameof(MaxDeletions), minimum: 0) ?? 100,
+        DryRun = DryRun,
+    };
 
     private static ITaskItem ToItem(CleanupFile file) =>
         TaskItems.Create(file.Path, ("Modified", MetadataValue(file.Modified)), ("Size", MetadataValue(file.Size)));

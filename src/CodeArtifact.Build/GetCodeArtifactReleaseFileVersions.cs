@@ -1,5 +1,5 @@
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 using Microsoft.Build.Framework;
 
 namespace CodeArtifact.Build;
@@ -31,34 +31,28 @@ public sealed class GetCodeArtifactReleaseFileVersions : CodeArtifactTask
     [Output]
     public string LatestDownloadUrl { get; private set; } = string.Empty;
 
-    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    private protected override async Task<JobRun> RunAsync(JobRunner runner, CancellationToken cancellationToken)
     {
-        var options = new ReleaseVersionsOptions
+        var run = await runner.RunAsync(CodeArtifactJobs.ReleaseVersions, Options, cancellationToken).ConfigureAwait(false);
+        if (run.Result is { } result)
         {
-            ProjectId = string.IsNullOrWhiteSpace(ProjectId) ? null : ProjectId.Trim(),
-            FileName = FileName?.Trim() ?? string.Empty,
-            MaxResults = ParseCount(MaxResults, nameof(MaxResults), minimum: 1),
-            IncludePrerelease = IncludePrerelease,
-        };
-        var result = await new ReleaseVersionsJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
-
-        Versions = result.Versions
-            .Select(v => (ITaskItem)TaskItems.Create(v.Version, ("Path", v.Path), ("DownloadUrl", v.DownloadUrl)))
-            .ToArray();
-        foreach (var version in result.Versions)
-        {
-            Log.LogMessageFromResources(MessageImportance.Low, "GetCodeArtifactReleaseFileVersions.Version", version.Version, version.Path);
+            Versions = result.Versions
+                .Select(v => (ITaskItem)TaskItems.Create(v.Version, ("Path", v.Path), ("DownloadUrl", v.DownloadUrl)))
+                .ToArray();
+            LatestVersion = result.Latest?.Version ?? string.Empty;
+            LatestDownloadUrl = result.Latest?.DownloadUrl ?? string.Empty;
         }
 
-        LatestVersion = result.Latest?.Version ?? string.Empty;
-        LatestDownloadUrl = result.Latest?.DownloadUrl ?? string.Empty;
-        if (result.Versions.Count == 0)
-        {
-            Log.LogWarningWithCodeFromResources("GetCodeArtifactReleaseFileVersions.NoVersion", options.FileName);
-        }
-
-        return result;
+        return run;
     }
+
+    private ReleaseVersionsOptions Options() => new()
+    {
+        ProjectId = NullIfBlank(ProjectId),
+        FileName = FileName?.Trim() ?? string.Empty,
+        MaxResults = ParseCount(MaxResults, nameof(MaxResults), minimum: 1),
+        IncludePrerelease = IncludePrerelease,
+    };
 
     private protected override IEnumerable<(string Output, ITaskItem Item)> Results()
     {

@@ -1,5 +1,5 @@
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 using Microsoft.Build.Framework;
 
 namespace CodeArtifact.Build;
@@ -37,33 +37,30 @@ public sealed class ResolveCodeArtifactMavenCredentials : CodeArtifactTask
     [Output]
     public ITaskItem[] Repositories { get; private set; } = [];
 
-    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    private protected override async Task<JobRun> RunAsync(JobRunner runner, CancellationToken cancellationToken)
     {
-        var options = new MavenCredentialsOptions
+        var run = await runner.RunAsync(CodeArtifactJobs.MavenCredentials, Options, cancellationToken).ConfigureAwait(false);
+        if (run.Result is { } result)
         {
-            ProjectId = string.IsNullOrWhiteSpace(ProjectId) ? null : ProjectId.Trim(),
-            Policy = string.IsNullOrWhiteSpace(Policy) ? null : Policy.Trim(),
-            Access = string.IsNullOrWhiteSpace(Access) ? "r" : Access.Trim(),
-            DefaultOnly = DefaultOnly,
-            RepositoryIds = List(RepositoryIds),
-            SettingsFile = string.IsNullOrWhiteSpace(SettingsFile) ? null : SettingsFile.Trim(),
-            Overwrite = Overwrite,
-        };
-        var result = await new MavenCredentialsJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
-
-        Repositories = result.Repositories
-            .Select(r => (ITaskItem)TaskItems.Create(r.Id, ("Url", r.Url), ("RepositoryName", r.Name), ("Policy", r.Policy), ("UserName", r.UserName)))
-            .ToArray();
-        SettingsFile = result.Settings?.Path ?? SettingsFile;
-
-        // Core states its warnings in Problems rather than as events; until the shared runner reports them, report them here.
-        foreach (var problem in result.Problems)
-        {
-            log(new CodeArtifactLogEvent(LogSeverity.Warning, problem.Message, problem.Code));
+            Repositories = result.Repositories
+                .Select(r => (ITaskItem)TaskItems.Create(r.Id, ("Url", r.Url), ("RepositoryName", r.Name), ("Policy", r.Policy), ("UserName", r.UserName)))
+                .ToArray();
+            SettingsFile = result.Settings?.Path ?? SettingsFile;
         }
 
-        return result;
+        return run;
     }
+
+    private MavenCredentialsOptions Options() => new()
+    {
+        ProjectId = NullIfBlank(ProjectId),
+        Policy = NullIfBlank(Policy),
+        Access = NullIfBlank(Access) ?? "r",
+        DefaultOnly = DefaultOnly,
+        RepositoryIds = List(RepositoryIds),
+        SettingsFile = NullIfBlank(SettingsFile),
+        Overwrite = Overwrite,
+    };
 
     private protected override IEnumerable<(string Output, ITaskItem Item)> Results() =>
         Repositories.Select(i => (nameof(Repositories), i));

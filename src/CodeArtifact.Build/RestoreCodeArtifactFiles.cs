@@ -1,5 +1,5 @@
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 using Microsoft.Build.Framework;
 
 namespace CodeArtifact.Build;
@@ -20,25 +20,21 @@ public sealed class RestoreCodeArtifactFiles : CodeArtifactTask
     [Output]
     public ITaskItem[] RestoredFiles { get; private set; } = [];
 
-    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    private protected override async Task<JobRun> RunAsync(JobRunner runner, CancellationToken cancellationToken)
     {
-        var options = new RestoreOptions
+        var run = await runner.RunAsync(CodeArtifactJobs.Restore, Options, cancellationToken).ConfigureAwait(false);
+        if (run.Result is { } result)
         {
-            Repository = Repository?.Trim() ?? string.Empty,
-            Format = string.IsNullOrWhiteSpace(Format) ? null : Format.Trim(),
-            Paths = List(Paths),
-        };
-        var result = await new RestoreJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
-
-        RestoredFiles = result.Restored.Select(p => (ITaskItem)TaskItems.Create(p)).ToArray();
-        foreach (var failure in result.Failed)
-        {
-            Log.LogErrorWithCodeFromResources("RestoreCodeArtifactFiles.Failed", failure.Path, failure.Message);
+            RestoredFiles = result.Restored.Select(p => (ITaskItem)TaskItems.Create(p)).ToArray();
         }
 
-        return result;
+        return run;
     }
 
-    // The job's own warning about failed restores is an error here, logged per file above.
-    private protected override bool IsReportedByTask(CodeArtifactLogEvent logEvent) => logEvent.Code == ErrorCodes.RestoreFailed;
+    private RestoreOptions Options() => new()
+    {
+        Repository = Repository?.Trim() ?? string.Empty,
+        Format = NullIfBlank(Format),
+        Paths = List(Paths),
+    };
 }

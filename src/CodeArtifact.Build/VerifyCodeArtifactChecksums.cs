@@ -1,5 +1,5 @@
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 using Microsoft.Build.Framework;
 
 namespace CodeArtifact.Build;
@@ -44,83 +44,47 @@ public sealed class VerifyCodeArtifactChecksums : CodeArtifactTask
     [Output]
     public ITaskItem[] MissingFiles { get; private set; } = [];
 
-    private protected override async Task<JobResult?> RunJobAsync(CodeArtifactClient client, Action<CodeArtifactLogEvent> log, CancellationToken cancellationToken)
+    private protected override async Task<JobRun> RunAsync(JobRunner runner, CancellationToken cancellationToken)
     {
-        var requests = new List<VerifyFileRequest>(Files.Length);
-        foreach (var file in Files)
+        var run = await runner.RunAsync(CodeArtifactJobs.Checksums, Options, cancellationToken).ConfigureAwait(false);
+        if (run.Result is { } result)
         {
-            var remotePath = file.GetMetadata("RemotePath");
-            if (string.IsNullOrWhiteSpace(remotePath))
-            {
-                Log.LogErrorWithCodeFromResources("VerifyCodeArtifactChecksums.MissingRemotePath", file.ItemSpec);
-                continue;
-            }
-
-            requests.Add(new VerifyFileRequest(file.GetMetadata("FullPath"), remotePath, NullIfEmpty(file.GetMetadata("Repository")), NullIfEmpty(file.GetMetadata("Format"))));
+            // The outcomes are in the order of the files given: each output item is its input item, with metadata.
+            var items = result.Files.Select((outcome, i) => (outcome.Status, Item: ToItem(Files[i], outcome))).ToList();
+            VerifiedFiles = Outputs(items, VerificationStatus.Verified);
+            MismatchedFiles = Outputs(items, VerificationStatus.Mismatch);
+            MissingFiles = Outputs(items, VerificationStatus.MissingRemotely);
         }
 
-        var options = new ChecksumVerificationOptions
-        {
-            Files = requests,
-            Repository = NullIfEmpty(Repository),
-            Format = NullIfEmpty(Format) ?? "generic",
-            Algorithm = ChecksumAlgorithms.Parse(Algorithm, nameof(Algorithm)),
-        };
-        if (Log.HasLoggedErrors)
-        {
-            // Every bad item has been named, and nothing was sent.
-            return null;
-        }
-
-        var result = await new ChecksumVerificationJob(client, log).RunAsync(options, cancellationToken).ConfigureAwait(false);
-        var verified = new List<ITaskItem>();
-        var mismatched = new List<ITaskItem>();
-        var missing = new List<ITaskItem>();
-        for (var i = 0; i < result.Files.Count; i++)
-        {
-            var outcome = result.Files[i];
-            var item = ToItem(Files[i], outcome);
-            switch (outcome.Status)
-            {
-                case VerificationStatus.Verified:
-                    verified.Add(item);
-                    break;
-                case VerificationStatus.Mismatch:
-                    mismatched.Add(item);
-                    Report(FailOnMismatch, "VerifyCodeArtifactChecksums.Mismatch", outcome.LocalPath, outcome.Repository, outcome.RemotePath, outcome.Algorithm ?? "-", outcome.LocalHash ?? "-", outcome.RemoteHash ?? outcome.Error ?? "-");
-                    break;
-                case VerificationStatus.MissingRemotely:
-                    missing.Add(item);
-                    Report(FailOnMissing, "VerifyCodeArtifactChecksums.Missing", outcome.LocalPath, outcome.Repository, outcome.RemotePath);
-                    break;
-                default:
-                    Log.LogErrorWithCodeFromResources("VerifyCodeArtifactChecksums.Unreadable", outcome.LocalPath, outcome.Error ?? string.Empty);
-                    break;
-            }
-        }
-
-        VerifiedFiles = verified.ToArray();
-        MismatchedFiles = mismatched.ToArray();
-        MissingFiles = missing.ToArray();
-        return result;
+        return run;
     }
+
+    private ChecksumVerificationOptions Options()
+    {
+        var withoutRemotePath = Files.Where(f => string.IsNullOrWhiteSpace(f.GetMetadata("RemotePath"))).Select(f => f.ItemSpec).ToList();
+        if (withoutRemotePath.Count > 0)
+        {
+            throw CodedText.Failure(nameof(Files), null, Messages.MSBuild_MissingRemotePath, string.Join(", ", withoutRemotePath));
+        }
+
+        return new ChecksumVerificationOptions
+        {
+            Files = Files.Select(f => new VerifyFileRequest(f.GetMetadata("FullPath"), f.GetMetadata("RemotePath"), NullIfBlank(f.GetMetadata("Repository")), NullIfBlank(f.GetMetadata("Format")))).ToArray(),
+            Repository = NullIfBlank(Repository),
+            Format = NullIfBlank(Format) ?? "generic",
+            Algorithm = ChecksumAlgorithms.Parse(Algorithm, nameof(Algorithm)),
+            FailOnMismatch = FailOnMismatch,
+            FailOnMissing = FailOnMissing,
+        };
+    }
+
+    private static ITaskItem[] Outputs(List<(VerificationStatus Status, ITaskItem Item)> items, VerificationStatus status) =>
+        items.Where(i => i.Status == status).Select(i => i.Item).ToArray();
 
     private protected override IEnumerable<(string Output, ITaskItem Item)> Results() =>
         VerifiedFiles.Select(i => (nameof(VerifiedFiles), i))
             .Concat(MismatchedFiles.Select(i => (nameof(MismatchedFiles), i)))
             .Concat(MissingFiles.Select(i => (nameof(MissingFiles), i)));
-
-    private void Report(bool asError, string resource, params object[] args)
-    {
-        if (asError)
-        {
-            Log.LogErrorWithCodeFromResources(resource, args);
-        }
-        else
-        {
-            Log.LogWarningWithCodeFromResources(resource, args);
-        }
-    }
 
     private static ITaskItem ToItem(ITaskItem input, FileVerification outcome) => TaskItems.Copy(
         input,
@@ -130,6 +94,4 @@ public sealed class VerifyCodeArtifactChecksums : CodeArtifactTask
         ("LocalHash", outcome.LocalHash),
         ("RemoteHash", outcome.RemoteHash),
         ("DownloadUri", outcome.DownloadUri));
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,6 +1,7 @@
-using Cake.CodeArtifact.Resources;
 using Cake.Core;
 using CodeArtifact.Core;
+using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 
 namespace Cake.CodeArtifact.Tests;
 
@@ -19,11 +20,11 @@ public static class CakeFailuresTests
         [InlineData(ErrorCodes.ReportWriteFailed, typeof(CodeArtifactAliasException))]
         public void Should_Keep_The_Code_And_Text_In_The_Type_Of_Its_Block(string code, Type expected)
         {
-            // Given
+            // Given a run stopped by a failure with that code
             var original = new CodeArtifactException(code, "What went wrong, and what to do.");
 
             // When
-            var failure = CakeFailures.From(original);
+            var failure = CakeFailures.From(Stopped(original));
 
             // Then
             Assert.IsType(expected, failure);
@@ -45,77 +46,116 @@ public static class CakeFailuresTests
             };
 
             // When
-            var failure = Assert.IsType<CodeArtifactServiceException>(CakeFailures.From(original));
+            var failure = Assert.IsType<CodeArtifactServiceException>(CakeFailures.From(Stopped(original)));
 
             // Then
             Assert.Equal((403, "CR.4102", "trace-42", "ShowFileTree"), (failure.HttpStatus, failure.ServiceErrorCode, failure.TraceId, failure.Operation));
-            Assert.Equal("CART0101: No permission on the project. " + string.Format(Strings.CodeArtifactTask_TraceId, "trace-42"), failure.Message);
         }
 
         [Fact]
-        public void Should_Name_The_Parameter_Of_A_Validation_Failure()
+        public void Should_Name_The_Setting_Of_A_Validation_Failure()
         {
-            // Given
+            // Given a refusal whose subject is the setting, as the runner names it
             var original = CodeArtifactException.Invalid("RootPath", "Invalid RootPath \"..\": no .. segments.");
+            var run = Stopped(original) is var stopped ? new JobRun
+            {
+                JobName = stopped.JobName,
+                Title = stopped.Title,
+                Outcome = JobOutcome.Refused,
+                Failure = stopped.Failure! with { Subject = "RootPath" },
+                Exception = original,
+                Problems = [stopped.Failure! with { Subject = "RootPath" }],
+            } : null!;
 
             // When
-            var failure = Assert.IsType<CodeArtifactConfigurationException>(CakeFailures.From(original));
+            var failure = Assert.IsType<CodeArtifactConfigurationException>(CakeFailures.From(run));
 
             // Then
             Assert.Equal("RootPath", failure.ParameterName);
         }
+
+        [Fact]
+        public void Should_Raise_The_Stop_First_And_Every_File_After_It()
+        {
+            // Given a cleanup cancelled part way, one of whose deletes failed
+            var cleanup = new CleanupResult
+            {
+                Options = new CleanupOptions { Repository = "repo_1" },
+                Candidates = [],
+                Deleted = [],
+                Kept = [],
+                Failed = [new CleanupFailure("/a.zip", "HTTP 500")],
+                Cancelled = true,
+            };
+            var stop = new JobProblem(ProblemSeverity.Error, ErrorCodes.Cancelled, "The cleanup was cancelled part way.");
+            var run = new JobRun
+            {
+                JobName = "cleanup",
+                Title = "The cleanup",
+                Outcome = JobOutcome.Cancelled,
+                Result = cleanup,
+                Failure = stop,
+                Problems = [.. cleanup.Problems, stop],
+            };
+
+            // When
+            var failure = Assert.IsType<CodeArtifactCleanupException>(CakeFailures.From(run));
+
+            // Then the code is the stop's, and the message has both lines, the stop first
+            Assert.Equal(ErrorCodes.Cancelled, failure.Code);
+            Assert.Same(cleanup, failure.Cleanup);
+            Assert.Equal(["CART0506: The cleanup was cancelled part way.", "CART0504: /a.zip could not be deleted: HTTP 500"], failure.Message.Split(Environment.NewLine));
+        }
+
+        [Fact]
+        public void Should_Give_The_Verification_Result_With_Its_Failed_Files()
+        {
+            // Given a verification whose one file is not in the repository
+            var result = new ChecksumVerificationResult
+            {
+                Options = new ChecksumVerificationOptions(),
+                Files = [new FileVerification { LocalPath = "app.zip", RemotePath = "/app.zip", Repository = "repo_1", Status = VerificationStatus.MissingRemotely }],
+            };
+            var run = new JobRun { JobName = "checksums", Title = "The checksum verification", Outcome = JobOutcome.Failed, Result = result, Problems = result.Problems };
+
+            // When
+            var failure = Assert.IsType<CodeArtifactVerificationException>(CakeFailures.From(run));
+
+            // Then
+            Assert.Equal(ErrorCodes.MissingRemotely, failure.Code);
+            Assert.Same(result, failure.Result);
+        }
+
+        private static JobRun Stopped(CodeArtifactException exception)
+        {
+            var stop = new JobProblem(ProblemSeverity.Error, exception.Code, exception.Message);
+            return new JobRun
+            {
+                JobName = "release-versions",
+                Title = "The release versions look-up",
+                Outcome = JobOutcome.Failed,
+                Failure = stop,
+                Exception = exception,
+                Problems = [stop],
+            };
+        }
     }
 
-    public sealed class TheBoundaryMethod
+    public sealed class TheToCakeMethod
     {
         [Fact]
-        public void Should_Return_What_The_Body_Returns()
-        {
-            // Given / When
-            var value = CakeFailures.Boundary("Alias", () => 42);
-
-            // Then
-            Assert.Equal(42, value);
-        }
-
-        [Fact]
-        public void Should_Turn_A_Core_Failure_Into_A_CakeException_With_The_Same_Message()
+        public void Should_Keep_The_Message_And_The_Typed_Exception()
         {
             // Given
-            var original = CodeArtifactException.Missing("Repository", "Repository is required: the repository id.");
+            var failure = new CodeArtifactConfigurationException(ErrorCodes.MissingArgument, "Repository is required: the repository id.");
 
             // When
-            var exception = Record.Exception(() => CakeFailures.Boundary<int>("Alias", () => throw original));
+            var exception = CakeFailures.ToCake(failure);
 
             // Then
-            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.MissingArgument);
-            Assert.Equal("CART0002: Repository is required: the repository id.", failure.Message);
-            Assert.Same(original, failure.InnerException);
-        }
-
-        [Fact]
-        public void Should_Turn_A_Refused_Path_Into_A_Coded_CakeException_Naming_The_Alias()
-        {
-            // Given
-            var original = new UnauthorizedAccessException("Access to the path '/root/x' is denied.");
-
-            // When
-            var exception = Record.Exception(() => CakeFailures.Boundary<int>("CodeArtifactWriteMavenSettings", () => throw original));
-
-            // Then
-            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
-            Assert.Equal(string.Format(Strings.CodeArtifactTask_FileError, "CodeArtifactWriteMavenSettings", original.Message), failure.Message);
-            Assert.Contains("CodeArtifactWriteMavenSettings", failure.Message, StringComparison.Ordinal);
-        }
-
-        [Fact]
-        public void Should_Let_Programming_Errors_Through()
-        {
-            // Given / When
-            var exception = Record.Exception(() => CakeFailures.Boundary<int>("Alias", () => throw new InvalidOperationException("bug")));
-
-            // Then
-            Assert.IsType<InvalidOperationException>(exception);
+            Assert.IsType<CakeException>(exception);
+            Assert.Equal("CART0002: Repository is required: the repository id.", exception.Message);
+            Assert.Same(failure, exception.InnerException);
         }
     }
 }

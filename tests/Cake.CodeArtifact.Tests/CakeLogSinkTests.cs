@@ -41,10 +41,36 @@ public static class CakeLogSinkTests
             var log = new FakeCakeLog();
 
             // When
-            new CakeLogSink(log).Write(new CodeArtifactLogEvent(LogSeverity.Warning, "Retrying in 2 s.", ErrorCodes.Retrying));
+            new CakeLogSink(log).Write(new CodeArtifactLogEvent(LogSeverity.Warning, "No Maven repository matched.", ErrorCodes.NoMavenRepositories));
 
             // Then
-            Assert.Equal(new FakeLogEntry(Verbosity.Minimal, LogLevel.Warning, "CART0111: Retrying in 2 s."), Assert.Single(log.Entries));
+            Assert.Equal(new FakeLogEntry(Verbosity.Minimal, LogLevel.Warning, "CART0202: No Maven repository matched."), Assert.Single(log.Entries));
+        }
+
+        [Fact]
+        public void Should_Write_Retry_Notices_As_Information_Not_Warnings()
+        {
+            // Given
+            var log = new FakeCakeLog();
+
+            // When
+            new CakeLogSink(log).Write(new CodeArtifactLogEvent(LogSeverity.Info, "Retrying in 2 s.", ErrorCodes.Retrying));
+
+            // Then
+            Assert.Equal(new FakeLogEntry(Verbosity.Normal, LogLevel.Information, "CART0111: Retrying in 2 s."), Assert.Single(log.Entries));
+        }
+
+        [Fact]
+        public void Should_Write_The_Summary_As_Information()
+        {
+            // Given
+            var log = new FakeCakeLog();
+
+            // When
+            new CakeLogSink(log).Write(new CodeArtifactLogEvent(LogSeverity.Summary, "Checksums: 3 verified."));
+
+            // Then
+            Assert.Equal(new FakeLogEntry(Verbosity.Normal, LogLevel.Information, "Checksums: 3 verified."), Assert.Single(log.Entries));
         }
 
         [Fact]
@@ -58,21 +84,6 @@ public static class CakeLogSinkTests
 
             // Then
             Assert.Equal("Include glob {a,b}/*.zip {0}", Assert.Single(log.Entries).Message);
-        }
-
-        [Fact]
-        public void Should_Leave_Out_Warnings_The_Alias_Raises_As_Errors()
-        {
-            // Given
-            var log = new FakeCakeLog();
-            var sink = new CakeLogSink(log, [ErrorCodes.DeletionsFailed]);
-
-            // When
-            sink.Write(new CodeArtifactLogEvent(LogSeverity.Warning, "1 of 2 files could not be deleted.", ErrorCodes.DeletionsFailed));
-            sink.Write(new CodeArtifactLogEvent(LogSeverity.Warning, "Retrying.", ErrorCodes.Retrying));
-
-            // Then
-            Assert.Equal("CART0111: Retrying.", Assert.Single(log.Entries).Message);
         }
     }
 }

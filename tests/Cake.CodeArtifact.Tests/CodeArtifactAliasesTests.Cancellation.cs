@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Cake.CodeArtifact.Resources;
 using CodeArtifact.Core;
+using CodeArtifact.Core.Runner;
 using CodeArtifact.Emulator.Faults;
 
 namespace Cake.CodeArtifact.Tests;
@@ -76,7 +76,11 @@ public static partial class CodeArtifactAliasesTests
             Assert.True(File.Exists(test.Context.PathOf("cancel/cleanup.md")));
 
             // And the message says how many of each, where the report is, and what to do
-            Assert.Equal(string.Format(Strings.DeleteObsoleteCodeArtifactFiles_Canceled, deleted.Length, interrupted.Length, report), failure.Message);
+            Assert.StartsWith("CART0506: The cleanup was cancelled part way. ", failure.Message, StringComparison.Ordinal);
+            Assert.Contains($"{deleted.Length} of 30 files deleted", failure.Message, StringComparison.Ordinal);
+            Assert.Contains($"{interrupted.Length} interrupted", failure.Message, StringComparison.Ordinal);
+            Assert.Contains($"The report {report} lists what was done.", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("restore the deleted and interrupted files", failure.Message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -98,7 +102,7 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactAliasException>(exception, ErrorCodes.Cancelled);
-            Assert.Equal(string.Format(Strings.CodeArtifactTask_CanceledError, nameof(CodeArtifactAliases.CodeArtifactDeleteObsoleteFiles)), failure.Message);
+            Assert.Equal(CodedText.Format(Messages.Run_CancelledBeforeChanges, Messages.Job_Cleanup), failure.Message);
             Assert.IsAssignableFrom<OperationCanceledException>(failure.InnerException);
             Assert.DoesNotContain("DeleteArtifactFile", test.Operations);
             Assert.NotNull(test.Server.Seed.FindFile(repository, "/ci/old.zip"));
@@ -118,7 +122,7 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactAliasException>(exception, ErrorCodes.Cancelled);
-            Assert.Contains(nameof(CodeArtifactAliases.CodeArtifactGetReleaseFileVersions), failure.Message, StringComparison.Ordinal);
+            Assert.Equal(CodedText.Format(Messages.Run_CancelledBeforeChanges, Messages.Job_ReleaseVersions), failure.Message);
             Assert.Empty(test.Operations);
         }
     }

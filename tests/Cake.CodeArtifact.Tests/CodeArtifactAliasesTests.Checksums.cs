@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Cake.CodeArtifact.Resources;
+using CodeArtifact.Core.Runner;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using CodeArtifact.Core;
@@ -108,7 +108,7 @@ public static partial class CodeArtifactAliasesTests
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.ChecksumMismatch);
             var expected = string.Format(
-                Strings.VerifyCodeArtifactChecksums_Mismatch, local, repository.Id, "/app/1.0/app.zip", "SHA256",
+                Messages.Checksums_Mismatch, local, repository.Id, "/app/1.0/app.zip", "SHA256",
                 Convert.ToHexStringLower(SHA256.HashData("rebuilt, different\n"u8)), Convert.ToHexStringLower(SHA256.HashData(Published)));
             Assert.Equal(expected, failure.Message);
             Assert.Equal(1, failure.Result!.Mismatched);
@@ -148,7 +148,7 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.MissingRemotely);
-            Assert.Equal(string.Format(Strings.VerifyCodeArtifactChecksums_Missing, local, repository.Id, "/never/published.zip"), failure.Message);
+            Assert.Equal(string.Format(Messages.Checksums_Missing, local, repository.Id, "/never/published.zip"), failure.Message);
             Assert.Equal(1, failure.Result!.Missing);
         }
 

@@ -1,4 +1,4 @@
-using Cake.CodeArtifact.Resources;
+using CodeArtifact.Core.Runner;
 using Cake.Core.Diagnostics;
 using CodeArtifact.Core;
 using CodeArtifact.Emulator.Faults;
@@ -53,7 +53,7 @@ public static partial class CodeArtifactAliasesTests
             Assert.Equal(6, result.BytesFreed);
             Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
             Assert.DoesNotContain("DeleteArtifactFile", test.Operations);
-            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith("Dry run: 2 files would be deleted", StringComparison.Ordinal));
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith("Cleanup (dry run) of ", StringComparison.Ordinal) && line.Contains(": 2 files would be deleted", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -108,7 +108,7 @@ public static partial class CodeArtifactAliasesTests
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.DeletionsFailed);
             Assert.Equal(["/nightly/app-1.zip", "/nightly/app-2.zip"], failure.Cleanup!.Failed.Select(f => f.Path).ToArray());
-            var expected = failure.Cleanup.Failed.Select(f => string.Format(Strings.DeleteObsoleteCodeArtifactFiles_Failed, f.Path, f.Message));
+            var expected = failure.Cleanup.Failed.Select(f => string.Format(Messages.Cleanup_Failed, f.Path, f.Message));
             Assert.Equal(expected, failure.Message.Split(Environment.NewLine));
             Assert.DoesNotContain(test.Log.Entries, e => e.Message.StartsWith(ErrorCodes.DeletionsFailed, StringComparison.Ordinal));
             Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
@@ -268,7 +268,7 @@ public static partial class CodeArtifactAliasesTests
             Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-1.zip"));
             Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-2.zip"));
             Assert.Contains("BatchRestoreRepo", test.Operations);
-            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith($"Restored 2 of 2 files to {repository.Id}", StringComparison.Ordinal));
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line == $"Restore to {repository.Id}: 2 of 2 files restored.");
         }
 
         [Fact]
@@ -285,7 +285,7 @@ public static partial class CodeArtifactAliasesTests
             var failure = Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.RestoreFailed);
             var failed = Assert.Single(failure.Restore!.Failed);
             Assert.Equal("/never/deleted.zip", failed.Path);
-            Assert.Equal(string.Format(Strings.RestoreCodeArtifactFiles_Failed, failed.Path, failed.Message), failure.Message);
+            Assert.Equal(string.Format(Messages.Restore_Failed, failed.Path, failed.Message), failure.Message);
             Assert.DoesNotContain(test.Log.Entries, e => e.Level == LogLevel.Warning);
         }
 
@@ -300,7 +300,7 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.MissingArgument);
-            Assert.Equal("Paths", failure.ParameterName);
+            Assert.Equal("paths", failure.ParameterName);
             Assert.Empty(test.Operations);
         }
     }

@@ -67,7 +67,7 @@ public static partial class CodeArtifactAliasesTests
             test.Context.CodeArtifactResolveMavenCredentials(settings);
 
             // Then
-            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith("Resolved 1 Maven repository: " + release.Id, StringComparison.Ordinal));
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line == $"Maven credentials: 1 Maven repository ({release.Id}).");
             Assert.Contains(test.Log.At(Verbosity.Verbose), line => line.Contains(release.Url, StringComparison.Ordinal));
             Assert.Contains(test.Log.At(Verbosity.Verbose), line => line.StartsWith("Connecting to " + test.Server.Endpoint, StringComparison.Ordinal));
             Assertions.ContainsNoSecret(test.Log.AllText, test.Secrets);
@@ -224,7 +224,7 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.Equal(first.FullPath, second.FullPath);
             Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(second.FullPath));
-            Assert.Contains(test.Log.At(Verbosity.Normal), line => line == $"{second.FullPath} is up to date.");
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.EndsWith($"; {second.FullPath} is up to date.", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -1,4 +1,4 @@
-using Cake.CodeArtifact.Resources;
+using CodeArtifact.Core.Runner;
 using Cake.Core.Diagnostics;
 using CodeArtifact.Core;
 
@@ -49,8 +49,8 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.Equal(["1.2.9", "1.2.10", "1.9.12", "1.10.0", "2.0.0-rc.1"], versions.Select(v => v.Version).ToArray());
             Assert.All(versions, v => Assert.EndsWith($"{name}-{v.Version}.zip", v.DownloadUrl, StringComparison.Ordinal));
-            Assert.Contains(test.Log.At(Verbosity.Normal), line => line == $"Found 5 versions of \"{name}\"; the latest is 1.10.0.");
-            Assert.Contains(test.Log.At(Verbosity.Verbose), line => line.StartsWith("  1.10.0: ", StringComparison.Ordinal));
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith($"Release versions of \"{name}\": 5 versions, latest 1.10.0", StringComparison.Ordinal));
+            Assert.Contains(test.Log.At(Verbosity.Verbose), line => line.StartsWith($"Release files \"{name}\" offset 0: 5 records", StringComparison.Ordinal));
             Assert.Equal(["ShowProjectReleaseFiles"], test.Operations);
         }
 
@@ -85,7 +85,7 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.Empty(versions);
             var warning = Assert.Single(test.Log.Entries, e => e.Level == LogLevel.Warning);
-            Assert.Equal(string.Format(Strings.GetCodeArtifactReleaseFileVersions_NoVersion, name), warning.Message);
+            Assert.Equal($"CART0401: No release version of {name} was found. Check fileName (it is matched as a part of the file name) and ProjectId.", warning.Message);
             Assert.StartsWith("CART0401: ", warning.Message, StringComparison.Ordinal);
         }
 
@@ -103,7 +103,7 @@ public static partial class CodeArtifactAliasesTests
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, fileName.Length == 0 ? ErrorCodes.MissingArgument : ErrorCodes.InvalidArgument);
-            Assert.Equal("FileName", failure.ParameterName);
+            Assert.Equal("fileName", failure.ParameterName);
             Assert.Empty(test.Operations);
         }
 

@@ -1,69 +1,55 @@
-using Cake.CodeArtifact.Resources;
 using Cake.Core;
 using CodeArtifact.Core;
+using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 
 namespace Cake.CodeArtifact;
 
 /// <summary>
-/// The boundary every alias runs inside. Failures leave it as a <see cref="CakeException"/> whose
-/// message is the MSBuild task's error (<c>CART####: text</c>) and whose inner exception is the
-/// addin's typed exception (code, and the job's result where there is one), which in turn holds
-/// Core's original exception.
+/// A failed run as the addin's failure: a <see cref="CakeException"/> whose message is the run's
+/// coded errors (<c>CART####: text</c>, one per line, the same lines the MSBuild tasks log), and
+/// whose inner exception is the addin's typed exception (the code, and the job's result where
+/// there is one), which in turn holds Core's original exception.
 /// </summary>
 internal static class CakeFailures
 {
-    public static T Boundary<T>(string aliasName, Func<T> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (CodeArtifactException ex)
-        {
-            throw ToCake(From(ex));
-        }
-        catch (CodeArtifactAliasException ex)
-        {
-            throw ToCake(ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            // A path given to the alias that the file system refused (bad characters, no permission, full disk).
-            throw ToCake(new CodeArtifactConfigurationException(Messages.Format(Strings.CodeArtifactTask_FileError, aliasName, ex.Message), ex));
-        }
-    }
-
     public static CakeException ToCake(CodeArtifactAliasException exception) => new(exception.Message, exception);
 
-    /// <summary>Core's failure as the addin's: same code, same text, the subclass of the code's block.</summary>
-    public static CodeArtifactAliasException From(CodeArtifactException exception)
+    /// <summary>The typed exception of a run that did not succeed: the subclass of the block of the code that stopped it.</summary>
+    public static CodeArtifactAliasException From(JobRun run)
     {
-        var code = exception.Code;
-        var text = WithTraceId(Messages.TextOf(exception.Message), exception.TraceId);
-        return Block(code) switch
+        // The line that stopped the run first, so that it gives the exception its code; then every file's.
+        var errors = run.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        if (run.Failure is { } stop && errors.Remove(stop))
         {
-            "00" => new CodeArtifactConfigurationException(code, text, exception) { ParameterName = exception.ParameterName },
-            "01" => new CodeArtifactServiceException(code, text, exception)
+            errors.Insert(0, stop);
+        }
+
+        var first = errors.FirstOrDefault() ?? run.Failure ?? throw new InvalidOperationException("A run that did not succeed has no error.");
+        var message = Join(errors.Select(e => e.ToString()));
+        var cause = run.Exception;
+        var service = cause as CodeArtifactException;
+        return Block(first.Code) switch
+        {
+            "00" => new CodeArtifactConfigurationException(message, cause) { ParameterName = first.Subject },
+            "01" => new CodeArtifactServiceException(message, cause)
             {
-                HttpStatus = exception.HttpStatus,
-                ServiceErrorCode = exception.ServiceErrorCode,
-                TraceId = exception.TraceId,
-                Operation = exception.Operation,
+                HttpStatus = service?.HttpStatus ?? 0,
+                ServiceErrorCode = service?.ServiceErrorCode,
+                TraceId = service?.TraceId,
+                Operation = service?.Operation,
             },
-            "03" => new CodeArtifactVerificationException(code, text, exception),
-            "05" => new CodeArtifactCleanupException(code, text, exception),
-            _ => new CodeArtifactAliasException(code, text, exception),
+            "03" => new CodeArtifactVerificationException(message, cause) { Result = run.Result as ChecksumVerificationResult },
+            _ when run.Result is CleanupResult cleanup => new CodeArtifactCleanupException(message, cause) { Cleanup = cleanup },
+            _ when run.Result is RestoreResult restore => new CodeArtifactCleanupException(message, cause) { Restore = restore },
+            _ when first.Code == ErrorCodes.Cancelled => new CodeArtifactAliasException(message, cause),
+            "05" => new CodeArtifactCleanupException(message, cause),
+            _ => new CodeArtifactAliasException(message, cause),
         };
     }
 
-    /// <summary>Shared texts, each starting with its code, as one message: every line, in order.</summary>
+    /// <summary>Coded texts as one message: every line, in order.</summary>
     public static string Join(IEnumerable<string> messages) => string.Join(Environment.NewLine, messages);
-
-    // As the MSBuild tasks do: the trace id is what support asks for, so it is never dropped.
-    private static string WithTraceId(string text, string? traceId) =>
-        string.IsNullOrEmpty(traceId) || text.Contains(traceId, StringComparison.Ordinal)
-            ? text
-            : text + " " + Messages.Format(Strings.CodeArtifactTask_TraceId, traceId);
 
     private static string Block(string code) => code.Length == 8 && code.StartsWith("CART", StringComparison.Ordinal) ? code[4..6] : string.Empty;
 }

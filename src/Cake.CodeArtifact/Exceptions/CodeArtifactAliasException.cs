@@ -1,4 +1,5 @@
 using CodeArtifact.Core;
+using CodeArtifact.Core.Runner;
 
 namespace Cake.CodeArtifact;
 
@@ -55,5 +56,5 @@ public class CodeArtifactAliasException : Exception
     /// <summary>The <c>CART####</c> code (see <see cref="ErrorCodes"/>).</summary>
     public string Code { get; }
 
-    private static string CodeOf(string message) => Messages.CodeOf(message) is { Length: > 0 } code ? code : ErrorCodes.ServiceError;
+    private static string CodeOf(string message) => CodedText.CodeOf(message) ?? ErrorCodes.ServiceError;
 }

@@ -1,56 +1,37 @@
 using Cake.Core;
 using Cake.Core.IO;
-using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 
 namespace Cake.CodeArtifact;
 
-/// <summary>Maps the Maven settings to <see cref="MavenCredentialsJob"/>; the job itself logs each repository and the summary.</summary>
+/// <summary>Maps the Maven settings to <see cref="MavenCredentialsOptions"/>; the job itself logs each repository, the runner the summary.</summary>
 internal static class MavenAliasRunner
 {
+    private static readonly Dictionary<string, string> WriteArguments = new(StringComparer.Ordinal) { ["SettingsFile"] = "settingsFile" };
+
     public static MavenCredentialsResult Resolve(ICakeContext context, CodeArtifactMavenCredentialsSettings settings) =>
-        JobRunner.Run(context, settings, Job(context, settings, settingsFile: null, nameof(CodeArtifactAliases.CodeArtifactResolveMavenCredentials)));
+        AliasRunner.Run(context, settings, CodeArtifactJobs.MavenCredentials, () => Options(settings, settingsFile: null));
 
     public static FilePath Write(ICakeContext context, FilePath? settingsFile, CodeArtifactMavenCredentialsSettings settings)
     {
-        var job = Job(context, settings, settingsFile, nameof(CodeArtifactAliases.CodeArtifactWriteMavenSettings)) with
-        {
-            Check = () =>
-            {
-                if (settingsFile is null)
-                {
-                    // Core's own words for the same mistake.
-                    throw CodeArtifactException.Missing("settingsFile", "SettingsFile is required: the path of the settings.xml to write.");
-                }
-            },
-        };
-        return new FilePath(JobRunner.Run(context, settings, job).Settings!.Path);
+        var result = AliasRunner.Run(
+            context,
+            settings,
+            CodeArtifactJobs.MavenCredentials,
+            () => Options(settings, settingsFile?.MakeAbsolute(context.Environment).FullPath ?? throw CodedText.Failure("SettingsFile", null, Messages.Cake_SettingsFileRequired)),
+            WriteArguments);
+        return new FilePath(result.Settings!.Path);
     }
 
-    private static AliasJob<MavenCredentialsResult> Job(ICakeContext context, CodeArtifactMavenCredentialsSettings settings, FilePath? settingsFile, string aliasName)
+    private static MavenCredentialsOptions Options(CodeArtifactMavenCredentialsSettings settings, string? settingsFile) => new()
     {
-        var options = new MavenCredentialsOptions
-        {
-            ProjectId = SettingValues.NullIfBlank(settings.ProjectId),
-            Policy = SettingValues.NullIfBlank(settings.Policy),
-            Access = SettingValues.NullIfBlank(settings.Access) ?? "r",
-            DefaultOnly = settings.DefaultOnly,
-            RepositoryIds = SettingValues.List(settings.RepositoryIds),
-            SettingsFile = settingsFile?.MakeAbsolute(context.Environment).FullPath,
-            Overwrite = settings.Overwrite,
-        };
-        return new AliasJob<MavenCredentialsResult>(aliasName, (client, log, cancellationToken) => new MavenCredentialsJob(client, log).RunAsync(options, cancellationToken))
-        {
-            // Core states its warnings in Problems rather than as events; until the shared runner reports them, report them here.
-            Review = static (result, log) =>
-            {
-                foreach (var problem in result.Problems)
-                {
-                    log.Write(new CodeArtifactLogEvent(LogSeverity.Warning, problem.Message, problem.Code));
-                }
-
-                return null;
-            },
-        };
-    }
+        ProjectId = SettingValues.NullIfBlank(settings.ProjectId),
+        Policy = SettingValues.NullIfBlank(settings.Policy),
+        Access = SettingValues.NullIfBlank(settings.Access) ?? "r",
+        DefaultOnly = settings.DefaultOnly,
+        RepositoryIds = SettingValues.List(settings.RepositoryIds),
+        SettingsFile = settingsFile,
+        Overwrite = settings.Overwrite,
+    };
 }

@@ -145,11 +145,16 @@ internal sealed class ErrorTranslator
                 text.Append(": the TLS connection to ").Append(host).Append(" failed (").Append(Reason(tls))
                     .Append("). Check the server certificate, the system's trusted roots and any TLS-inspecting proxy.");
                 break;
-            case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } dns:
+            case HttpRequestException or SocketException when TransientFailures.IsNameNotResolved(exception):
                 code = ErrorCodes.NetworkError;
-                text.Append(": the host name ").Append(uri.Host).Append(" could not be resolved (").Append(Reason(dns))
-                    .Append("). Check Endpoint or Region, and the DNS or proxy settings.");
-                AppendRetries(text, state);
+                text.Append(": the host name ").Append(uri.Host).Append(" could not be resolved (").Append(Reason(exception))
+                    .Append("). Check Endpoint (a typo in the host name?) or Region (such as ap-southeast-3: it gives https://artifact.<region>.myhuaweicloud.com), then the DNS or proxy settings. Not retried: a name that does not resolve rarely starts to.");
+                break;
+            case HttpRequestException or SocketException when TransientFailures.IsConnectionRefused(exception):
+                code = ErrorCodes.NetworkError;
+                text.Append(": ").Append(host).Append(" refused the connection (").Append(Plural(state.Attempts, "attempt"))
+                    .Append("): nothing is listening on port ").Append(uri.Port.ToString(CultureInfo.InvariantCulture)).Append('.');
+                text.Append(' ').Append(uri.IsLoopback ? EmulatorAdvice(uri) : "Check Endpoint (host and port), and any firewall or proxy in between.");
                 break;
             case HttpRequestException or IOException or SocketException:
                 code = ErrorCodes.NetworkError;
@@ -165,6 +170,10 @@ internal sealed class ErrorTranslator
 
         return new CodeArtifactException(code, _sanitizer.Sanitize(text.ToString()), exception) { Operation = state.Operation };
     }
+
+    /// <summary>A loopback endpoint is the emulator's: say how to start it.</summary>
+    private static string EmulatorAdvice(Uri uri) =>
+        $"Is the CodeArts Artifact emulator running? Start it from a clone of CodeArtifact.Build with 'dotnet run --project src/CodeArtifact.Emulator -- --port {uri.Port.ToString(CultureInfo.InvariantCulture)}' (or 'dotnet cake --target=Emulator'), or with the 'codeartifact-emulator' tool, and use the endpoint it prints.";
 
     /// <summary>Our code for an HTTP status and a service error code (the service code wins where it is specific).</summary>
     public static string OurCode(int status, string? serviceCode) => serviceCode switch

@@ -13,6 +13,7 @@ namespace CodeArtifact.Core.Http;
 /// <item>concurrency limit: inside the retry, so waiting for the next attempt holds no slot;</item>
 /// <item>response buffering: API answers are read inside the attempt (and the slot);</item>
 /// <item>authentication: inside the retry, so every attempt is signed afresh;</item>
+/// <item>reserved names: a host under <c>.invalid</c> fails as unresolved without a DNS query;</item>
 /// <item>transport: <see cref="SocketsHttpHandler"/>, or the options' test seam.</item>
 /// </list>
 /// </summary>
@@ -47,6 +48,8 @@ internal static class HttpPipelineBuilder
         {
             handlers.Add(new SigningHandler(authenticator));
         }
+
+        handlers.Add(new InvalidDomainHandler());
 
         HttpMessageHandler inner = transport;
         for (var i = handlers.Count - 1; i >= 0; i--)

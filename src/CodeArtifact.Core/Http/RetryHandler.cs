@@ -10,7 +10,9 @@ namespace CodeArtifact.Core.Http;
 /// backoff, <c>Retry-After</c> honoured over the backoff, at most <c>MaxRetries</c> retries,
 /// waits on the options' <see cref="TimeProvider"/>. What is retried is decided by
 /// <see cref="TransientFailures"/>; a body that cannot be sent twice is never retried.
-/// Each retry is announced as a CART0111 warning.
+/// Each retry is announced as a CART0111 message, never a warning: a retry that then succeeds
+/// is no problem (and must not fail a <c>-warnaserror</c> build); only the final failure is.
+/// A refused connection is retried once: a second refusal means nothing listens there.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
@@ -32,7 +34,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, timeProvider)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber, timeProvider)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(TransientFailures.RetryAfter(args.Outcome.Result, timeProvider)),
                 OnRetry = args =>
                 {
@@ -44,7 +46,7 @@ internal sealed class RetryHandler : DelegatingHandler
                     }
 
                     log(new CodeArtifactLogEvent(
-                        LogSeverity.Warning,
+                        LogSeverity.Info,
                         string.Format(
                             CultureInfo.InvariantCulture,
                             "{0}: {1}; retrying in {2} (attempt {3} of {4}).",
@@ -99,7 +101,7 @@ internal sealed class RetryHandler : DelegatingHandler
     private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider timeProvider)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attemptNumber, TimeProvider timeProvider)
     {
         if (!TransientFailures.IsTransient(outcome, context.CancellationToken))
         {
@@ -108,6 +110,13 @@ internal sealed class RetryHandler : DelegatingHandler
 
         var request = context.Properties.GetValue(RequestKey, null!);
         var state = RequestState.Of(request);
+        if (attemptNumber > 0 && outcome.Exception is { } failure && TransientFailures.IsConnectionRefused(failure))
+        {
+            // Refused twice: nothing listens there, and waiting longer will not change that.
+            state.NotRetriedBecause = "the connection was refused twice";
+            return false;
+        }
+
         if (!IsReplayable(request.Content))
         {
             state.NotRetriedBecause = "the request body is a stream that cannot be rewound, so it cannot be sent again";

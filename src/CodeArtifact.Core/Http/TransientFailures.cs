@@ -8,9 +8,10 @@ namespace CodeArtifact.Core.Http;
 /// <summary>
 /// The one place that decides what is worth another attempt (as Azure.Core's
 /// <c>ResponseClassifier</c> and the predicates of Microsoft.Extensions.Http.Resilience):
-/// 429, 502, 503 and 504; connection failures (refused, reset, dropped mid-answer, name not
-/// resolved); and attempts that ran out of their own time. Never the caller's cancellation,
-/// never a TLS or configuration failure, never a 4xx other than 429.
+/// 429, 502, 503 and 504; connection failures (reset, dropped mid-answer; refused, retried once
+/// by <see cref="RetryHandler"/>); and attempts that ran out of their own time. Never the caller's
+/// cancellation, never a host name that does not resolve, never a TLS or configuration failure,
+/// never a 4xx other than 429.
 /// </summary>
 internal static class TransientFailures
 {
@@ -34,6 +35,10 @@ internal static class TransientFailures
             case OperationCanceledException:
                 // A cancellation nobody above us asked for: an inner time limit, as with HttpClient's own.
                 return !callerToken.IsCancellationRequested;
+            case HttpRequestException or SocketException when IsNameNotResolved(exception):
+                // A name that does not resolve is a wrong Endpoint or Region far more often than a
+                // passing DNS fault: retrying it only makes the user wait for the same advice.
+                return false;
             case HttpRequestException http:
                 return http.HttpRequestError is not (HttpRequestError.SecureConnectionError
                     or HttpRequestError.ConfigurationLimitExceeded
@@ -45,6 +50,23 @@ internal static class TransientFailures
                 return false;
         }
     }
+
+    /// <summary>True when the host name of the endpoint could not be resolved (DNS).</summary>
+    public static bool IsNameNotResolved(Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => true,
+        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => true,
+        HttpRequestException { InnerException: SocketException inner } => IsNameNotResolved(inner),
+        _ => false,
+    };
+
+    /// <summary>True when the host answered that nothing listens on the port (connection refused).</summary>
+    public static bool IsConnectionRefused(Exception exception) => exception switch
+    {
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => true,
+        HttpRequestException { InnerException: { } inner } => IsConnectionRefused(inner),
+        _ => false,
+    };
 
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken) =>
         outcome.Exception is { } exception
@@ -77,11 +99,12 @@ internal static class TransientFailures
         return null;
     }
 
-    /// <summary>A short, secret-free description of a failed attempt for the retry warning.</summary>
+    /// <summary>A short, secret-free description of a failed attempt for the retry notice.</summary>
     public static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
     {
         RequestTimeoutException timeout => $"no answer within {FormatDuration(timeout.Limit)}",
         OperationCanceledException => "the attempt was cancelled by a time limit",
+        { } refused when IsConnectionRefused(refused) => "the connection was refused",
         HttpRequestException http when http.HttpRequestError != HttpRequestError.Unknown => $"connection failed ({http.HttpRequestError})",
         HttpRequestException or IOException or SocketException => "the connection failed or was dropped",
         { } other => other.GetType().Name,

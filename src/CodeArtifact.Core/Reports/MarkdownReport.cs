@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 
 namespace CodeArtifact.Core.Reports;
 
 /// <summary>
-/// The Markdown summary: a heading, one summary table per job, then a table of files (at most
+/// The Markdown summary: a heading with the outcome, the summary line, the problems, one summary
+/// table per job, then a table of files (at most
 /// <see cref="MaxRows"/> rows; the JSON report has them all). Cells are escaped for GitHub tables.
 /// </summary>
 internal static class MarkdownReport
@@ -13,35 +15,39 @@ internal static class MarkdownReport
     /// <summary>Rows per file table: a step summary is limited to 1 MiB.</summary>
     public const int MaxRows = 500;
 
-    public static string Render(JobResult result)
+    public static string Render(JobRun run)
     {
         var md = new StringBuilder();
-        switch (result)
+        Heading(md, run);
+        if (run.Summary is { } summary)
         {
+            md.Append(Line(summary)).Append("\n\n");
+        }
+
+        Problems(md, run.Problems);
+        switch (run.Result)
+        {
+            case null:
+                break;
             case MavenCredentialsResult r:
-                Heading(md, "Maven credentials", r);
                 Table(md, ["Repositories", "Settings file"], [[Count(r.Repositories.Count), r.Settings is { } s ? $"{Code(s.Path)} ({(s.Changed ? "written" : "up to date")}{(s.HoldsPasswords ? "; holds passwords, delete it after use" : string.Empty)})" : "—"]]);
                 Table(md, ["Id", "Name", "URL", "Policy", "User"], r.Repositories.Select(x => new[] { Code(x.Id), Cell(x.Name), Cell(x.Url), Cell(x.Policy ?? "any"), Code(x.UserName) }));
                 break;
             case ChecksumVerificationResult r:
-                Heading(md, "checksum verification", r);
                 Table(md, ["Files", "Verified", "Mismatched", "Missing remotely", "Unreadable locally"], [[Count(r.Files.Count), Count(r.Verified), Count(r.Mismatched), Count(r.Missing), Count(r.Failed)]]);
                 Table(md, ["Status", "Local file", "Repository path", "Algorithm", "Local", "Remote"], r.Files
                     .OrderBy(f => f.Status == VerificationStatus.Verified)
                     .Select(f => new[] { ReportMapper.StatusName(f.Status), Code(f.LocalPath), Code(f.Repository + f.RemotePath), Cell(f.Algorithm ?? "—"), Code(f.LocalHash), Code(f.RemoteHash ?? f.Error) }));
                 break;
             case ReleaseVersionsResult r:
-                Heading(md, "release versions", r);
-                Table(md, ["File name", "Versions", "Latest", "Download"], [[Code(r.Options.FileName), Count(r.Versions.Count), r.Latest is { } l ? Code(l.Version) : "—", r.Latest is { } d ? Cell(d.DownloadUrl) : "—"]]);
-                Table(md, ["Version", "Path", "Download"], r.Versions.Reverse().Select(v => new[] { Code(v.Version), Code(v.Path), Cell(v.DownloadUrl) }));
+                Table(md, ["File name", "Versions", "Latest", "Download"], [[Code(r.Options.FileName), Count(r.Versions.Count), r.Latest is { } l ? Version(l.Version) : "—", r.Latest is { } d ? Cell(d.DownloadUrl) : "—"]]);
+                Table(md, ["Version", "Path", "Download"], r.Versions.Reverse().Select(v => new[] { Version(v.Version), Code(v.Path), Cell(v.DownloadUrl) }));
                 break;
             case CleanupResult r:
-                Heading(md, r.DryRun ? "cleanup (dry run)" : "cleanup", r);
                 Table(md, ["Repository", "Root", "Candidates", "Deleted", "Already gone", "Skipped as changed", "Kept", "Failed", r.DryRun ? "Bytes to free" : "Bytes freed"], [[Code(r.Options.Repository), Code(r.Options.RootPath), Count(r.Candidates.Count), Count(r.Deleted.Count), Count(r.AlreadyGone.Count), Count(r.SkippedAsChanged.Count), Count(r.Kept.Count), Count(r.Failed.Count), Bytes(r.BytesFreed)]]);
                 Table(md, ["File", "Modified", "Size", "Status"], CleanupRows(r));
                 break;
             case RestoreResult r:
-                Heading(md, "restore", r);
                 Table(md, ["Repository", "Restored", "Failed"], [[Code(r.Options.Repository), Count(r.Restored.Count), Count(r.Failed.Count)]]);
                 Table(md, ["File", "Status"], r.Failed.Select(f => new[] { Code(f.Path), Cell("failed: " + f.Message) })
                     .Concat(r.Interrupted.Select(p => new[] { Code(p), "interrupted (state unknown)" }))
@@ -49,11 +55,46 @@ internal static class MarkdownReport
                     .Concat(r.Restored.Select(p => new[] { Code(p), "restored" })));
                 break;
             default:
-                throw new ArgumentException($"No report is defined for {result.GetType().Name}.", nameof(result));
+                throw new ArgumentException($"No report is defined for {run.Result.GetType().Name}.", nameof(run));
         }
 
         return md.ToString();
     }
+
+    /// <summary>The job as the heading names it; a dry run says so once, in the name.</summary>
+    private static string What(JobRun run) => run.JobName switch
+    {
+        "maven-credentials" => "Maven credentials",
+        "checksums" => "checksum verification",
+        "release-versions" => "release versions",
+        "cleanup" when run.Result is CleanupResult { DryRun: true } || run.Options is CleanupOptions { DryRun: true } => "cleanup (dry run)",
+        var name => name,
+    };
+
+    private static void Problems(StringBuilder md, IReadOnlyList<JobProblem> problems)
+    {
+        var shown = 0;
+        foreach (var problem in problems)
+        {
+            if (shown == MaxRows)
+            {
+                md.Append("- … and ").Append(Count(problems.Count - shown)).Append(" more (see the JSON report).\n");
+                break;
+            }
+
+            md.Append("- **").Append(problem.Severity == ProblemSeverity.Error ? "error" : "warning").Append(' ').Append(problem.Code).Append("**: ").Append(Line(problem.Message)).Append('\n');
+            shown++;
+        }
+
+        if (shown > 0)
+        {
+            md.Append('\n');
+        }
+    }
+
+    /// <summary>A version, marked when it is a pre-release (which "latest" skips unless asked).</summary>
+    private static string Version(string version) =>
+        ReportMapper.IsPrerelease(version) ? Code(version) + " (pre-release)" : Code(version);
 
     private static IEnumerable<string[]> CleanupRows(CleanupResult r)
     {
@@ -77,11 +118,11 @@ internal static class MarkdownReport
         }
     }
 
-    private static void Heading(StringBuilder md, string what, JobResult result)
+    private static void Heading(StringBuilder md, JobRun run)
     {
-        md.Append("### CodeArtifact ").Append(what).Append(" — ").Append(ReportMapper.Outcome(result)).Append('\n').Append('\n');
-        md.Append("_").Append(Time(result.StartedAt)).Append(", ")
-          .Append(Math.Max(0, (result.FinishedAt - result.StartedAt).TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture)).Append(" s_\n\n");
+        md.Append("### CodeArtifact ").Append(What(run)).Append(" — ").Append(ReportMapper.Outcome(run.Outcome)).Append('\n').Append('\n');
+        md.Append("_").Append(Time(run.StartedAt)).Append(", ")
+          .Append(Math.Max(0, (run.FinishedAt - run.StartedAt).TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture)).Append(" s_\n\n");
     }
 
     private static void Table(StringBuilder md, string[] header, IEnumerable<string[]> rows)
@@ -116,6 +157,10 @@ internal static class MarkdownReport
 
         md.Append('\n');
     }
+
+    /// <summary>Plain text for a line of its own: line breaks flattened, HTML neutralised.</summary>
+    private static string Line(string text) =>
+        text.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     /// <summary>Plain text for a table cell: pipes escaped, line breaks flattened, HTML neutralised.</summary>
     internal static string Cell(string? text) =>

@@ -4,10 +4,15 @@ namespace CodeArtifact.Core.Reports;
 
 // The JSON report's schema. Only these types are serialized, never a job's result or options
 // directly, so a field appears in a report only when it is written here, and no secret type is.
-// Adding a field keeps schemaVersion; renaming or removing one raises it.
+// Adding a field keeps schemaVersion; renaming or removing one raises it (2: outcome values,
+// summary, error and problems, UTC times, release entries' prerelease).
 
-/// <summary>The envelope every report shares; <typeparamref name="TInputs"/> and <typeparamref name="TResults"/> are the job's own.</summary>
-internal sealed class ReportDocument<TInputs, TResults>
+/// <summary>
+/// The envelope every report shares (schema version 2). <see cref="Inputs"/> and <see cref="Results"/>
+/// are the job's own records (below), serialized by their runtime type; null when the run stopped
+/// before the options could be read, or before the job had a result.
+/// </summary>
+internal sealed class ReportDocument
 {
     [JsonPropertyOrder(0)]
     public int SchemaVersion { get; init; } = JobReport.SchemaVersion;
@@ -27,16 +32,34 @@ internal sealed class ReportDocument<TInputs, TResults>
     [JsonPropertyOrder(5)]
     public long DurationMs { get; init; }
 
-    /// <summary><c>succeeded</c>, <c>completed-with-problems</c>, <c>dry-run</c> or <c>cancelled</c>.</summary>
+    /// <summary><c>succeeded</c>, <c>failed</c>, <c>refused</c> or <c>cancelled</c>.</summary>
     [JsonPropertyOrder(6)]
     public required string Outcome { get; init; }
 
+    /// <summary>The one line that says what was done, or null when the job had no result.</summary>
     [JsonPropertyOrder(7)]
-    public required TInputs Inputs { get; init; }
+    public string? Summary { get; init; }
 
+    /// <summary>Why the run stopped before its end (a refusal, a failure, a cancellation), or null.</summary>
     [JsonPropertyOrder(8)]
-    public required TResults Results { get; init; }
+    public ReportError? Error { get; init; }
+
+    /// <summary>Every coded problem, in the order the front ends report them (the stop last).</summary>
+    [JsonPropertyOrder(9)]
+    public required IReadOnlyList<ReportProblem> Problems { get; init; }
+
+    [JsonPropertyOrder(10)]
+    public object? Inputs { get; init; }
+
+    [JsonPropertyOrder(11)]
+    public object? Results { get; init; }
 }
+
+/// <summary>The failure that stopped a run, with what the service said when it answered.</summary>
+internal sealed record ReportError(string Code, string Message, string? Parameter, string? Operation, int? HttpStatus, string? ServiceErrorCode, string? TraceId);
+
+/// <summary>One coded problem: <c>error</c> (fails the run) or <c>warning</c>.</summary>
+internal sealed record ReportProblem(string Severity, string Code, string Message, string? Subject);
 
 internal sealed record ReportTool(string Name, string Version);
 
@@ -54,7 +77,7 @@ internal sealed record MavenRepositoryEntry(string Id, string Name, string Url, 
 /// <summary>Where the settings file is and that it holds the repositories' credentials in clear text (<c>mode</c>: <c>0600</c> on Unix, else null).</summary>
 internal sealed record MavenSettingsEntry(string Path, bool Changed, bool HoldsCredentials, string? Mode, string? BaseSettingsFile, IReadOnlyList<string> ReplacedBaseServers);
 
-internal sealed record ChecksumInputs(string? Repository, string Format, string Algorithm, int FileCount);
+internal sealed record ChecksumInputs(string? Repository, string Format, string Algorithm, bool FailOnMismatch, bool FailOnMissing, int FileCount);
 
 internal sealed record ChecksumResults(int Verified, int Mismatched, int Missing, int Failed, IReadOnlyList<ChecksumFileEntry> Files);
 
@@ -64,7 +87,7 @@ internal sealed record ReleaseVersionsInputs(string? ProjectId, string FileName,
 
 internal sealed record ReleaseVersionsResults(int TotalRecords, int RecordsReceived, int PagesFetched, bool Complete, ReleaseVersionEntry? Latest, IReadOnlyList<ReleaseVersionEntry> Versions);
 
-internal sealed record ReleaseVersionEntry(string Version, string Path, string DownloadUrl);
+internal sealed record ReleaseVersionEntry(string Version, bool Prerelease, string Path, string DownloadUrl);
 
 internal sealed record CleanupInputs(
     string Repository,
@@ -110,16 +133,27 @@ internal sealed record RestoreInputs(string Repository, string? Format, int Path
 
 internal sealed record RestoreResults(int RestoredCount, int FailedCount, IReadOnlyList<string> Restored, IReadOnlyList<CleanupFailureEntry> Failed, IReadOnlyList<string> Interrupted, IReadOnlyList<string> NotAttempted);
 
-/// <summary>Report JSON: camelCase, indented, nulls written (a reader sees every field of the schema).</summary>
+/// <summary>
+/// Report JSON: camelCase, indented, nulls written (a reader sees every field of the schema), every
+/// time in UTC as ISO 8601 with <c>Z</c>. Each job's inputs and results records are listed here,
+/// since the envelope holds them as <c>object</c>.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(ReportDocument<MavenCredentialsInputs, MavenCredentialsResults>))]
-[JsonSerializable(typeof(ReportDocument<ChecksumInputs, ChecksumResults>))]
-[JsonSerializable(typeof(ReportDocument<ReleaseVersionsInputs, ReleaseVersionsResults>))]
-[JsonSerializable(typeof(ReportDocument<CleanupInputs, CleanupResults>))]
-[JsonSerializable(typeof(ReportDocument<RestoreInputs, RestoreResults>))]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = new[] { typeof(UtcTimeConverter) })]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(MavenCredentialsInputs))]
+[JsonSerializable(typeof(MavenCredentialsResults))]
+[JsonSerializable(typeof(ChecksumInputs))]
+[JsonSerializable(typeof(ChecksumResults))]
+[JsonSerializable(typeof(ReleaseVersionsInputs))]
+[JsonSerializable(typeof(ReleaseVersionsResults))]
+[JsonSerializable(typeof(CleanupInputs))]
+[JsonSerializable(typeof(CleanupResults))]
+[JsonSerializable(typeof(RestoreInputs))]
+[JsonSerializable(typeof(RestoreResults))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
 }

@@ -1,77 +1,96 @@
 using CodeArtifact.Core.Jobs;
+using CodeArtifact.Core.Runner;
 
 namespace CodeArtifact.Core.Reports;
 
-/// <summary>From job results to report documents; the one place that decides what a report holds.</summary>
+/// <summary>
+/// From a run to its report document: the one place that decides what a report holds. A new job
+/// adds its inputs and results records (ReportDocument.cs), and one case to each of
+/// <see cref="Inputs"/> and <see cref="Results"/>.
+/// </summary>
 internal static class ReportMapper
 {
-    public static string Outcome(JobResult result) => result switch
+    public static string Outcome(JobOutcome outcome) => outcome switch
     {
-        CleanupResult { Cancelled: true } => "cancelled",
-        CleanupResult { DryRun: true } => "dry-run",
-        CleanupResult r => r.Failed.Count == 0 ? Succeeded : Problems,
-        MavenCredentialsResult r => r.Repositories.Count > 0 && r.Problems.Count == 0 ? Succeeded : Problems,
-        ChecksumVerificationResult r => r.Files.All(f => f.Status == VerificationStatus.Verified) ? Succeeded : Problems,
-        ReleaseVersionsResult r => r.Complete ? Succeeded : Problems,
-        RestoreResult { Cancelled: true } => "cancelled",
-        RestoreResult r => r.Failed.Count == 0 ? Succeeded : Problems,
-        _ => Succeeded,
+        JobOutcome.Succeeded => "succeeded",
+        JobOutcome.Failed => "failed",
+        JobOutcome.Refused => "refused",
+        _ => "cancelled",
     };
 
-    private const string Succeeded = "succeeded";
-    private const string Problems = "completed-with-problems";
+    public static ReportDocument Document(JobRun run) => new()
+    {
+        Job = run.JobName,
+        Tool = JobReport.Tool,
+        StartedAt = run.StartedAt,
+        FinishedAt = run.FinishedAt,
+        DurationMs = (long)Math.Max(0, (run.FinishedAt - run.StartedAt).TotalMilliseconds),
+        Outcome = Outcome(run.Outcome),
+        Summary = run.Summary,
+        Error = run.Failure is { } failure
+            ? new ReportError(
+                failure.Code,
+                failure.Message,
+                Service(run)?.ParameterName is null ? null : failure.Subject,
+                Service(run)?.Operation,
+                Service(run) is { HttpStatus: > 0 } http ? http.HttpStatus : null,
+                Service(run)?.ServiceErrorCode,
+                Service(run)?.TraceId)
+            : null,
+        Problems = run.Problems.Select(p => new ReportProblem(p.Severity == ProblemSeverity.Error ? "error" : "warning", p.Code, p.Message, p.Subject)).ToArray(),
+        Inputs = Inputs(run.Options ?? OptionsOf(run.Result)),
+        Results = Results(run.Result),
+    };
 
-    public static ReportDocument<MavenCredentialsInputs, MavenCredentialsResults> Map(MavenCredentialsResult r) => Document(
-        r,
-        new MavenCredentialsInputs(r.Options.ProjectId, r.Options.Policy, r.Options.Access, r.Options.DefaultOnly, r.Options.RepositoryIds ?? [], r.Options.SettingsFile, r.Options.Overwrite, r.Options.BaseSettingsFile),
-        new MavenCredentialsResults(
+    public static object? Inputs(object? options) => options switch
+    {
+        null => null,
+        MavenCredentialsOptions o => new MavenCredentialsInputs(o.ProjectId, o.Policy, o.Access, o.DefaultOnly, o.RepositoryIds ?? [], o.SettingsFile, o.Overwrite, o.BaseSettingsFile),
+        ChecksumVerificationOptions o => new ChecksumInputs(o.Repository, o.Format, o.Algorithm.Name(), o.FailOnMismatch, o.FailOnMissing, o.Files?.Count ?? 0),
+        ReleaseVersionsOptions o => new ReleaseVersionsInputs(o.ProjectId, o.FileName, o.MaxResults, o.IncludePrerelease),
+        CleanupOptions o => new CleanupInputs(o.Repository, o.Format, o.RootPath, o.Include ?? [], o.Exclude ?? [], o.Protect ?? [], o.KeepLatest, o.OlderThanDays, o.MaxDeletions, o.DryRun, o.KeepLatestVersions, o.NotDownloadedForDays, o.PlanFile, o.FromPlan),
+        RestoreOptions o => new RestoreInputs(o.Repository, o.Format, o.Paths?.Count ?? 0),
+        _ => throw new ArgumentException($"No report is defined for {options.GetType().Name}.", nameof(options)),
+    };
+
+    private static CodeArtifactException? Service(JobRun run) => run.Exception as CodeArtifactException;
+
+    /// <summary>The options a result carries (every job's result keeps its inputs).</summary>
+    public static object? OptionsOf(JobResult? result) => result switch
+    {
+        MavenCredentialsResult r => r.Options,
+        ChecksumVerificationResult r => r.Options,
+        ReleaseVersionsResult r => r.Options,
+        CleanupResult r => r.Options,
+        RestoreResult r => r.Options,
+        _ => null,
+    };
+
+    public static object? Results(JobResult? result) => result switch
+    {
+        null => null,
+        MavenCredentialsResult r => new MavenCredentialsResults(
             r.Repositories.Count,
             r.Repositories.Select(x => new MavenRepositoryEntry(x.Id, x.Name, x.Url, x.Policy, x.UserName)).ToArray(),
             r.Settings is { } s
                 ? new MavenSettingsEntry(s.Path, s.Changed, s.HoldsPasswords, OperatingSystem.IsWindows() ? null : "0600", s.BaseSettingsFile, s.ReplacedBaseServers)
                 : null,
             r.RepositoriesWithoutPassword,
-            r.MirrorCatches.Select(m => new MavenMirrorEntry(m.MirrorId, m.MirrorOf, m.MirrorUrl, m.Blocked, m.RepositoryIds, m.SuggestedMirrorOf)).ToArray()));
-
-    public static ReportDocument<ChecksumInputs, ChecksumResults> Map(ChecksumVerificationResult r) => Document(
-        r,
-        new ChecksumInputs(r.Options.Repository, r.Options.Format, r.Options.Algorithm.Name(), r.Files.Count),
-        new ChecksumResults(
+            r.MirrorCatches.Select(m => new MavenMirrorEntry(m.MirrorId, m.MirrorOf, m.MirrorUrl, m.Blocked, m.RepositoryIds, m.SuggestedMirrorOf)).ToArray()),
+        ChecksumVerificationResult r => new ChecksumResults(
             r.Verified,
             r.Mismatched,
             r.Missing,
             r.Failed,
-            r.Files.Select(f => new ChecksumFileEntry(f.LocalPath, f.RemotePath, f.Repository, StatusName(f.Status), f.Algorithm, f.LocalHash, f.RemoteHash, f.DownloadUri, f.Error)).ToArray()));
-
-    public static ReportDocument<ReleaseVersionsInputs, ReleaseVersionsResults> Map(ReleaseVersionsResult r) => Document(
-        r,
-        new ReleaseVersionsInputs(r.Options.ProjectId, r.Options.FileName, r.Options.MaxResults, r.Options.IncludePrerelease),
-        new ReleaseVersionsResults(
+            r.Files.Select(f => new ChecksumFileEntry(f.LocalPath, f.RemotePath, f.Repository, StatusName(f.Status), f.Algorithm, f.LocalHash, f.RemoteHash, f.DownloadUri, f.Error)).ToArray()),
+        ReleaseVersionsResult r => new ReleaseVersionsResults(
             r.TotalRecords,
             r.RecordsReceived,
             r.PagesFetched,
             r.Complete,
             r.Latest is { } l ? Entry(l) : null,
-            r.Versions.Select(Entry).ToArray()));
-
-    public static ReportDocument<CleanupInputs, CleanupResults> Map(CleanupResult r) => Document(
-        r,
-        new CleanupInputs(
-            r.Options.Repository,
-            r.Options.Format,
-            r.Options.RootPath,
-            r.Options.Include ?? [],
-            r.Options.Exclude ?? [],
-            r.Options.Protect ?? [],
-            r.Options.KeepLatest,
-            r.Options.OlderThanDays,
-            r.Options.MaxDeletions,
-            r.Options.DryRun,
-            r.Options.KeepLatestVersions,
-            r.Options.NotDownloadedForDays,
-            r.Options.PlanFile,
-            r.Options.FromPlan),
-        new CleanupResults(
+            r.Versions.Select(Entry).ToArray()),
+        CleanupResult r => new CleanupResults(
             r.DryRun,
             r.Cancelled,
             r.BytesFreed,
@@ -89,12 +108,10 @@ internal static class ReportMapper
             Entries(r.AlreadyGone),
             Entries(r.SkippedAsChanged),
             Entries(r.NotAttempted),
-            r.StoppedBy is { } stop ? Entry(stop) : null));
-
-    public static ReportDocument<RestoreInputs, RestoreResults> Map(RestoreResult r) => Document(
-        r,
-        new RestoreInputs(r.Options.Repository, r.Options.Format, r.Options.Paths?.Count ?? 0),
-        new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(Entry).ToArray(), r.Interrupted, r.NotAttempted));
+            r.StoppedBy is { } stop ? Entry(stop) : null),
+        RestoreResult r => new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(Entry).ToArray(), r.Interrupted, r.NotAttempted),
+        _ => throw new ArgumentException($"No report is defined for {result.GetType().Name}.", nameof(result)),
+    };
 
     public static string StatusName(VerificationStatus status) => status switch
     {
@@ -104,19 +121,10 @@ internal static class ReportMapper
         _ => "unreadable-locally",
     };
 
-    private static ReportDocument<TInputs, TResults> Document<TInputs, TResults>(JobResult result, TInputs inputs, TResults results) => new()
-    {
-        Job = result.JobName,
-        Tool = JobReport.Tool,
-        StartedAt = result.StartedAt,
-        FinishedAt = result.FinishedAt,
-        DurationMs = (long)Math.Max(0, (result.FinishedAt - result.StartedAt).TotalMilliseconds),
-        Outcome = Outcome(result),
-        Inputs = inputs,
-        Results = results,
-    };
+    /// <summary>True for a version with a pre-release part (<c>2.0.0-rc.1</c>), by the jobs' own reading of versions.</summary>
+    public static bool IsPrerelease(string version) => VersionKey.Parse(version).IsPrerelease;
 
-    private static ReleaseVersionEntry Entry(ReleaseVersion v) => new(v.Version, v.Path, v.DownloadUrl);
+    private static ReleaseVersionEntry Entry(ReleaseVersion v) => new(v.Version, IsPrerelease(v.Version), v.Path, v.DownloadUrl);
 
     private static CleanupFileEntry[] Entries(IReadOnlyList<CleanupFile> files) =>
         files.Select(f => new CleanupFileEntry(f.Path, f.Modified, f.Size, f.Reason, f.Note)).ToArray();

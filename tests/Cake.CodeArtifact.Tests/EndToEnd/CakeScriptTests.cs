@@ -185,7 +185,7 @@ public sealed class CakeScriptTests(CakeScriptFixture fixture)
         // Then
         Assert.NotEqual(0, run.ExitCode);
         var expected = string.Format(
-            Resources.Strings.VerifyCodeArtifactChecksums_Missing, Path.Combine(fixture.ScriptDirectory, "unpublished.zip"), generic.Id, "/unpublished.zip");
+            global::CodeArtifact.Core.Runner.Messages.Checksums_Missing, Path.Combine(fixture.ScriptDirectory, "unpublished.zip"), generic.Id, "/unpublished.zip");
         Assert.True(run.Output.Contains("Error: " + expected, StringComparison.Ordinal), run.ToString());
     }
 

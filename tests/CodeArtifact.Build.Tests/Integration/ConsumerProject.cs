@@ -59,6 +59,20 @@ internal sealed partial class ConsumerProject
         return result;
     }
 
+    /// <summary>
+    /// Runs `dotnet build` as a CI job does by default: the console logger (output redirected) at
+    /// its default, minimal verbosity, where only errors, warnings and high-importance messages show.
+    /// </summary>
+    public async Task<DotnetResult> BuildAtDefaultVerbosityAsync(params string[] arguments)
+    {
+        var result = await DotnetProcess.RunAsync(
+            Directory,
+            ["build", ProjectFile, "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false", .. arguments],
+            Environment);
+        AssertNoCrash(result);
+        return result;
+    }
+
     /// <summary>The value printed as <c>NAME=[value]</c> by a Message in the project (the last one).</summary>
     public static string Printed(DotnetResult result, string name)
     {

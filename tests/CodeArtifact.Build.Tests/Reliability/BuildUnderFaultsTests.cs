@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CodeArtifact.Build.Tests.Integration;
 using CodeArtifact.Emulator.Faults;
 using CodeArtifact.TestUtilities;
@@ -71,6 +72,7 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         Assert.True(build.Succeeded, build.ToString());
         Assert.Contains(requests, r => r.Fault is not null);
         Assert.Contains("CART0111", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning CART0111", build.Output, StringComparison.Ordinal);
         Assert.Equal(maven.Id, ConsumerProject.Printed(build, "MAVEN"));
         Assert.Equal("1.0.0;1.2.0;1.9.0;1.10.0;2.0.0-rc.1", ConsumerProject.Printed(build, "VERSIONS"));
         Assert.Equal("1.10.0", ConsumerProject.Printed(build, "LATEST"));
@@ -109,8 +111,8 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         emulator.Faults = new FaultOptions { LatencyMs = 100 };
         var mark = emulator.RequestLog.Count;
 
-        // When Ctrl+C reaches the build once ten files are deleted
-        await using var build = InterruptibleDotnet.Start(consumer.Directory, ["build", consumer.ProjectFile, "--no-restore", "-nodeReuse:false", "-tl:off", "-v:n", "-t:CodeArtifactDeleteObsoleteFiles"], ChildEnvironment.Nullable(consumer.Environment));
+        // When Ctrl+C reaches the build, at its default verbosity, once ten files are deleted
+        await using var build = InterruptibleDotnet.Start(consumer.Directory, ["build", consumer.ProjectFile, "--no-restore", "-nodeReuse:false", "-tl:off", "-t:CodeArtifactDeleteObsoleteFiles"], ChildEnvironment.Nullable(consumer.Environment));
         await WaitForAsync(() => DeletesSince(mark) >= 10, build, TimeSpan.FromSeconds(90));
         var interruptedAt = DateTimeOffset.UtcNow;
         build.Interrupt();
@@ -131,6 +133,13 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         Assert.Subset(gone, report.Deleted.ToHashSet(StringComparer.Ordinal));
         Assert.Subset(report.Deleted.Concat(report.Interrupted).ToHashSet(StringComparer.Ordinal), gone);
 
+        // And the build said so at its default verbosity: CART0506 with what was deleted and where the list is
+        var cancelled = Regex.Match(build.Output, @"error CART0506: (?<text>.*)");
+        Assert.True(cancelled.Success, "No CART0506 error was printed:\n" + build.Output);
+        Assert.Contains($"{report.Deleted.Count} of 60 files deleted", cancelled.Groups["text"].Value, StringComparison.Ordinal);
+        Assert.Contains($"{report.Interrupted.Count} interrupted", cancelled.Groups["text"].Value, StringComparison.Ordinal);
+        Assert.Contains(consumer.PathOf("reports/cleanup.json"), cancelled.Groups["text"].Value, StringComparison.Ordinal);
+
         // When the cleanup runs again, then it deletes the rest
         var rerun = await consumer.BuildAsync("--no-restore", "-t:CodeArtifactDeleteObsoleteFiles", "-p:CodeArtifactReportDirectory=reports-rerun");
         Assert.True(rerun.Succeeded, rerun.ToString());
@@ -144,6 +153,50 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         var restored = await consumer.BuildAsync("--no-restore", "-t:CodeArtifactRestoreFiles", $"-p:CodeArtifactRestorePaths=\"{string.Join(';', paths)}\"");
         Assert.True(restored.Succeeded, restored.ToString());
         Assert.All(obsolete, p => Assert.NotNull(emulator.Seed.FindFile(repository, p)));
+    }
+
+    [Fact]
+    public async Task A_503_That_A_Retry_Handles_Passes_Under_WarnAsError_With_The_Summary_Shown()
+    {
+        // Given one release version, and a release API whose first answer is a 503
+        var emulator = package.Emulator;
+        var release = $"wa{Guid.NewGuid():N}"[..12];
+        emulator.Seed.AddReleaseFile(release, "1.0.0");
+        var consumer = new ConsumerProject(package, "warnaserror", $"""
+              <PropertyGroup>
+                <CodeArtifactReleaseFileName>{release}</CodeArtifactReleaseFileName>
+              </PropertyGroup>
+            """);
+        var restore = await DotnetProcess.RunAsync(consumer.Directory, ["restore", consumer.ProjectFile, "-nodeReuse:false"], consumer.Environment);
+        Assert.True(restore.Succeeded, restore.ToString());
+        emulator.Faults = new FaultOptions { Rate5xx = 0.5, RandomSeed = FirstFailsThenSucceeds(0.5), PathPrefixes = ["/v2/"] };
+        var mark = emulator.RequestLog.Count;
+
+        // When the build treats warnings as errors, at its default verbosity
+        var build = await consumer.BuildAtDefaultVerbosityAsync("--no-restore", "-warnaserror", "-p:CodeArtifactMaxRetries=2", "-t:CodeArtifactGetReleaseFileVersions");
+        emulator.Faults = FaultOptions.None;
+
+        // Then the 503 was retried, the build passed without a warning, and the summary is the line it shows
+        var lookups = emulator.RequestLog.Snapshot().Skip(mark).Where(r => r.Path.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([503, 200], lookups.Select(r => r.Status));
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.DoesNotMatch(@"warning [A-Z]+\d{4}", build.Output);
+        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"Release versions of \"{release}\": 1 version, latest 1.0.0.", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CART0111", build.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A seed whose first draw is a fault and whose second is not, at <paramref name="rate"/>.</summary>
+    private static int FirstFailsThenSucceeds(double rate)
+    {
+        for (var seed = 1; ; seed++)
+        {
+            var random = new Random(seed);
+            if (random.NextDouble() < rate && random.NextDouble() >= rate)
+            {
+                return seed;
+            }
+        }
     }
 
     private int DeletesSince(int mark) => package.Emulator.RequestLog.Snapshot().Skip(mark).Count(r => r.Method == "DELETE" && r.Status == 200);

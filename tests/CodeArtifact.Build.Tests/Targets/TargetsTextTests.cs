@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Resources;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using CodeArtifact.Build.Resources;
 using CodeArtifact.Build.Tests.Infrastructure;
+using CodeArtifact.Core.Runner;
 
 namespace CodeArtifact.Build.Tests.Targets;
 
 /// <summary>
 /// The texts and structure of build/CodeArtifact.Build.targets, read as XML: the Error texts are
-/// the Strings.resx entries (one source of wording for docs and the Cake addin), and the
-/// UsingTasks pick the right factory per MSBuild.
+/// the entries of Core's message catalogue (the one source of wording), the UsingTasks pick the
+/// right factory per MSBuild, and each task is told the property behind each parameter.
 /// </summary>
-public sealed class TargetsTextTests
+public sealed partial class TargetsTextTests
 {
     private static readonly XNamespace None = XNamespace.None;
 
@@ -34,7 +35,7 @@ public sealed class TargetsTextTests
     public void Should_Refuse_Each_Secret_Property_With_The_Resource_Text(string property, string variable)
     {
         // Given
-        var expected = string.Format(CultureInfo.InvariantCulture, Strings.CodeArtifactTask_SecretInProperty, property, variable);
+        var expected = string.Format(CultureInfo.InvariantCulture, Messages.Targets_SecretInProperty, property, variable);
 
         // When
         var error = Errors().Single(e => e.Condition == $"'$({property})' != ''");
@@ -47,7 +48,7 @@ public sealed class TargetsTextTests
     public void Should_Stop_Old_MSBuild_With_The_Resource_Text()
     {
         // Given
-        var expected = string.Format(CultureInfo.InvariantCulture, Strings.CodeArtifactTask_UnsupportedMSBuild, "$(MSBuildVersion)");
+        var expected = string.Format(CultureInfo.InvariantCulture, Messages.Targets_UnsupportedMSBuild, "$(MSBuildVersion)");
 
         // When
         var error = Errors().Single(e => e.Code == "CART0008");
@@ -61,10 +62,10 @@ public sealed class TargetsTextTests
     public void Should_Take_Every_Other_Error_Text_From_A_Targets_Resource()
     {
         // Given the resources written for the targets
-        var resources = new ResourceManager("CodeArtifact.Build.Resources.Strings", typeof(CodeArtifactTask).Assembly)
+        var resources = new ResourceManager("CodeArtifact.Core.Runner.Messages", typeof(JobRunner).Assembly)
             .GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!
             .Cast<System.Collections.DictionaryEntry>()
-            .Where(e => ((string)e.Key).StartsWith("Targets.", StringComparison.Ordinal))
+            .Where(e => ((string)e.Key).StartsWith("Targets.", StringComparison.Ordinal) && (string)e.Key is not "Targets.SecretInProperty" and not "Targets.UnsupportedMSBuild")
             .Select(e => (string)e.Value!)
             .ToHashSet();
 
@@ -115,6 +116,35 @@ public sealed class TargetsTextTests
         Assert.DoesNotContain("$(HUAWEICLOUD_SDK_SK)", File.ReadAllText(SourcePaths.TargetsFile), StringComparison.Ordinal);
         Assert.DoesNotContain("$(HUAWEICLOUD_SDK_SK)", File.ReadAllText(SourcePaths.PropsFile), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_Name_The_Property_Behind_Every_Parameter_Of_Every_Task()
+    {
+        // Given every task invocation in the targets
+        var connection = Targets.Root!.Descendants(None + "_CodeArtifactConnectionPropertyNames").Single().Value;
+        foreach (var invocation in Targets.Descendants().Where(e => TaskNames.Contains(e.Name.LocalName)))
+        {
+            // When its PropertyNames pairs are read
+            var names = ((string)invocation.Attribute("PropertyNames")!).Replace("$(_CodeArtifactConnectionPropertyNames)", connection, StringComparison.Ordinal)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split('='))
+                .ToDictionary(pair => pair[0], pair => pair[1]);
+
+            // Then each parameter fed from a property or an item is named after it, and no other
+            foreach (var attribute in invocation.Attributes().Where(a => a.Name.LocalName is not "PropertyNames" and not "ResultsFile"))
+            {
+                var sources = Reference().Matches(attribute.Value).Select(m => m.Groups["name"].Value).ToList();
+                Assert.True(names.TryGetValue(attribute.Name.LocalName, out var property), $"{invocation.Name.LocalName}.{attribute.Name.LocalName} has no PropertyNames entry.");
+                Assert.Contains(property, sources);
+            }
+
+            Assert.All(names.Keys, parameter => Assert.NotNull(invocation.Attribute(parameter)));
+        }
+    }
+
+    // $(Property) or @(Item) in an attribute value.
+    [GeneratedRegex(@"[$@]\((?<name>[A-Za-z_][A-Za-z0-9_]*)\)")]
+    private static partial Regex Reference();
 
     private static IEnumerable<(string Code, string Text, string Condition)> Errors() =>
         Targets.Descendants(None + "Error").Select(e => ((string)e.Attribute("Code")!, (string)e.Attribute("Text")!, (string)e.Attribute("Condition")!));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CodeArtifact.Build.Tests.Infrastructure;
 using CodeArtifact.Emulator;
 using CodeArtifact.Emulator.Faults;
@@ -136,7 +137,7 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public async Task Should_Stop_Within_A_Second_And_Quietly_If_Cancelled()
+    public async Task Should_Stop_Within_A_Second_With_CART0506_If_Cancelled()
     {
         // Given a service that takes 30 s to answer
         await using var slow = await EmulatorServer.StartAsync(new EmulatorOptions { Faults = new FaultOptions { LatencyMs = 30_000 } });
@@ -160,8 +161,94 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
         // Then
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Execute returned {clock.Elapsed} after Cancel:{Environment.NewLine}{engine.Log}");
         Assert.False(succeeded);
-        Assert.Empty(engine.Errors);
-        Assert.Contains("canceled", engine.Log, StringComparison.Ordinal);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0506", error.Code);
+        Assert.Contains("had changed nothing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Fail_At_Once_With_Endpoint_Advice_If_The_Host_Name_Does_Not_Resolve()
+    {
+        // Given an endpoint whose host never resolves, and retries allowed
+        var engine = new MockEngine();
+        var task = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = "app.zip", PropertyNames = ["Endpoint=CodeArtifactEndpoint"] }, engine);
+        task.Endpoint = "https://artifact.typo.invalid";
+        task.MaxRetries = "4";
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then one error naming the host and the property to fix, and no retry
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0106", error.Code);
+        Assert.Contains("the host name artifact.typo.invalid could not be resolved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check CodeArtifactEndpoint", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Messages, m => m.Message!.StartsWith("CART0111", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Name_The_Property_The_Ready_Targets_Passed_And_Echo_The_Value()
+    {
+        // Given a project id from the ready targets, as they name its property
+        var engine = new MockEngine();
+        var task = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = "app.zip", PropertyNames = ["ProjectId=CodeArtifactProjectId", "FileName=CodeArtifactReleaseFileName"] }, engine);
+        task.ProjectId = "short";
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0001", error.Code);
+        Assert.StartsWith("Invalid CodeArtifactProjectId \"short\":", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Write_A_Refused_Report_Over_An_Older_One()
+    {
+        // Given an older report and summary, and a value the task refuses
+        using var temp = new TempDirectory();
+        var report = temp.WriteFile("reports/release-versions.json", "{\"outcome\":\"succeeded\",\"stale\":true}");
+        var summary = temp.WriteFile("reports/release-versions.md", "### last week's run");
+        var mark = emulator.Server.RequestLog.Count;
+        var engine = new MockEngine();
+        var task = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = "app.zip", MaxResults = "lots", ReportFile = report, MarkdownSummaryFile = summary }, engine);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then nothing was sent, and both files say this run was refused, and why
+        Assert.False(succeeded);
+        Assert.Empty(emulator.RequestsSince(mark));
+        Assert.Equal("CART0001", Assert.Single(engine.Errors).Code);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal("refused", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("CART0001", json.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.False(json.RootElement.TryGetProperty("stale", out _));
+        Assert.StartsWith("### CodeArtifact release versions — refused", File.ReadAllText(summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Log_The_Summary_Once_At_High_Importance_And_Detail_At_Low()
+    {
+        // Given a release file with two versions
+        var name = $"s{Guid.NewGuid():N}"[..12];
+        emulator.Server.Seed.AddReleaseFile(name, "1.0.0");
+        emulator.Server.Seed.AddReleaseFile(name, "1.1.0");
+        var engine = new MockEngine();
+        var task = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = name }, engine);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then the one line a default-verbosity build shows is the summary
+        Assert.True(succeeded, engine.Log);
+        var high = Assert.Single(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.High);
+        Assert.Equal($"Release versions of \"{name}\": 2 versions, latest 1.1.0.", high.Message);
+        Assert.Contains(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.Low && m.Message!.Contains("ShowProjectReleaseFiles", StringComparison.Ordinal));
+        Assert.Empty(engine.Warnings);
     }
 
     private sealed class FailingHandler : HttpMessageHandler

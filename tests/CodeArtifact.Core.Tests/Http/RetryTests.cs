@@ -23,8 +23,10 @@ public sealed class RetryTests
         var requests = client.Handler.Requests;
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].Time - requests[0].Time >= TimeSpan.FromSeconds(1), $"waited {requests[1].Time - requests[0].Time}");
-        var warning = Assert.Single(client.Warnings);
-        Assert.Equal(ErrorCodes.Retrying, warning.Code);
+        // A retry that then succeeds is a notice, never a warning (a -warnaserror build passes).
+        Assert.Empty(client.Warnings);
+        var warning = Assert.Single(client.RetryNotices);
+        Assert.Equal(LogSeverity.Info, warning.Severity);
         Assert.Contains("ShowFileTree", warning.Message);
         Assert.Contains("HTTP 429", warning.Message);
         Assert.Contains("retrying in 1 s", warning.Message);
@@ -61,7 +63,8 @@ public sealed class RetryTests
 
         Assert.Equal("ok", result.Name);
         Assert.Equal(3, client.Handler.Count);
-        Assert.Equal(2, client.Warnings.Count);
+        Assert.Equal(2, client.RetryNotices.Count);
+        Assert.Empty(client.Warnings);
     }
 
     [Fact]
@@ -75,7 +78,7 @@ public sealed class RetryTests
 
         Assert.Equal("ok", result.Name);
         Assert.Equal(2, client.Handler.Count);
-        Assert.Contains("connection failed (ResponseEnded)", Assert.Single(client.Warnings).Message);
+        Assert.Contains("connection failed (ResponseEnded)", Assert.Single(client.RetryNotices).Message);
     }
 
     [Fact]
@@ -117,7 +120,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<CodeArtifactException>(() => client.SendAsync());
 
         Assert.Equal(4, client.Handler.Count);
-        Assert.Equal(3, client.Warnings.Count);
+        Assert.Equal(3, client.RetryNotices.Count);
         Assert.Equal(ErrorCodes.ServiceError, error.Code);
         Assert.Contains("ShowFileTree", error.Message);
         Assert.Contains("Gave up after 4 attempts", error.Message);
@@ -241,7 +244,7 @@ public sealed class RetryTests
         Assert.Equal(2, client.Handler.Count);
         Assert.Contains("TimeoutSeconds", error.Message);
         Assert.Contains("Gave up after 2 attempts", error.Message);
-        Assert.Contains("no answer within 10 s", Assert.Single(client.Warnings).Message);
+        Assert.Contains("no answer within 10 s", Assert.Single(client.RetryNotices).Message);
     }
 
     [Fact]

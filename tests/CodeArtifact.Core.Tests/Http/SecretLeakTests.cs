@@ -41,7 +41,7 @@ public sealed class SecretLeakTests
     }
 
     [Fact]
-    public async Task Should_Not_Show_Secrets_In_Retry_Warnings_Or_Html_Pages()
+    public async Task Should_Not_Show_Secrets_In_Retry_Notices_Or_Html_Pages()
     {
         using var client = new TestClient(
             r => FakeHttpHandler.Html(HttpStatusCode.BadGateway,
@@ -54,7 +54,7 @@ public sealed class SecretLeakTests
 
         var error = await Assert.ThrowsAsync<CodeArtifactException>(() => client.SendAsync());
 
-        Assert.Equal(2, client.Warnings.Count);
+        Assert.Equal(2, client.RetryNotices.Count);
         Assert.Contains("Bad gateway", error.Message);
         AssertNoSecret(client.Visible(error));
     }

@@ -71,6 +71,9 @@ internal sealed class TestClient : IDisposable
 
     public IReadOnlyList<CodeArtifactLogEvent> Warnings => Events.Where(e => e.Severity == LogSeverity.Warning).ToList();
 
+    /// <summary>The retry notices (CART0111): messages, never warnings.</summary>
+    public IReadOnlyList<CodeArtifactLogEvent> RetryNotices => Events.Where(e => e.Code == ErrorCodes.Retrying).ToList();
+
     public static ApiRequest Request(string operation = "ShowFileTree", HttpMethod? method = null, byte[]? body = null, ApiEnvelope envelope = ApiEnvelope.V5) => new()
     {
         Operation = operation,

@@ -203,14 +203,15 @@ public sealed class ChecksumVerificationJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Should_Log_Each_File_And_A_Summary()
+    public async Task Should_Log_Each_File_And_Sum_Them_Up_In_Its_Summary()
     {
         Remote("/a", "a");
 
-        await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("a", "a"), "/a")], Repository = Repository });
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("a", "a"), "/a")], Repository = Repository });
 
         Assert.Contains(_log, e => e.Severity == LogSeverity.Detail && e.Message.StartsWith("Verified ", StringComparison.Ordinal));
-        Assert.Contains(_log, e => e.Severity == LogSeverity.Info && e.Message.Contains("1 verified", StringComparison.Ordinal));
+        Assert.Equal("Checksums: 1 verified, 0 mismatched, 0 missing remotely, 0 unreadable locally (1 file).", result.Summary);
+        Assert.Empty(result.Problems);
     }
 
     [Fact]

@@ -66,5 +66,8 @@ internal sealed class EventLog
 
     public IReadOnlyList<CodeArtifactLogEvent> Warnings(string code) => All.Where(e => e.Severity == LogSeverity.Warning && e.Code == code).ToList();
 
+    /// <summary>Coded messages that are not warnings, such as the retry notices (CART0111).</summary>
+    public IReadOnlyList<CodeArtifactLogEvent> Notices(string code) => All.Where(e => e.Severity == LogSeverity.Info && e.Code == code).ToList();
+
     public string Text => string.Join("\n", All.Select(e => e.ToString()));
 }

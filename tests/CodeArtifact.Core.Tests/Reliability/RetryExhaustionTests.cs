@@ -73,7 +73,8 @@ public sealed class RetryExhaustionTests(FaultyEmulatorFixture fixture) : IClass
         Assert.Equal("APIGW.0308", error.ServiceErrorCode);
         Assert.Contains("Gave up after 2 attempts", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxConcurrency", error.Message, StringComparison.Ordinal);
-        var retry = Assert.Single(events.Warnings(ErrorCodes.Retrying));
+        Assert.Empty(events.Warnings(ErrorCodes.Retrying));
+        var retry = Assert.Single(events.Notices(ErrorCodes.Retrying));
         Assert.Contains("HTTP 429", retry.Message, StringComparison.Ordinal);
         Assert.Contains("retrying in 1 s", retry.Message, StringComparison.Ordinal);
     }
@@ -126,7 +127,9 @@ public sealed class RetryExhaustionTests(FaultyEmulatorFixture fixture) : IClass
         await JobReport.WriteMarkdownAsync(markdown, result);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var results = report.RootElement.GetProperty("results");
-        Assert.Equal("completed-with-problems", report.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("failed", report.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(result.Failed.Select(f => f.Path), report.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("subject").GetString()));
+        Assert.All(report.RootElement.GetProperty("problems").EnumerateArray(), p => Assert.Equal(ErrorCodes.DeletionsFailed, p.GetProperty("code").GetString()));
         Assert.Equal(result.Deleted.Select(d => d.Path), results.GetProperty("deleted").EnumerateArray().Select(d => d.GetProperty("path").GetString()));
         Assert.Equal(result.Failed.Select(f => f.Path), results.GetProperty("failed").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
         var summary = await File.ReadAllTextAsync(markdown);

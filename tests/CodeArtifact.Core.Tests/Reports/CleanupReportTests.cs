@@ -32,7 +32,7 @@ public sealed class CleanupReportTests
         var root = json.RootElement;
         var results = root.GetProperty("results");
 
-        Assert.Equal("completed-with-problems", root.GetProperty("outcome").GetString());
+        Assert.Equal("failed", root.GetProperty("outcome").GetString());
         Assert.Equal(3, root.GetProperty("inputs").GetProperty("keepLatestVersions").GetInt32());
         Assert.Equal(60, root.GetProperty("inputs").GetProperty("notDownloadedForDays").GetDouble());
         Assert.Equal("plan.json", root.GetProperty("inputs").GetProperty("fromPlan").GetString());

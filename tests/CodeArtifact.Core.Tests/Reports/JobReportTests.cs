@@ -2,6 +2,7 @@ using System.Text.Json;
 using CodeArtifact.Core.Auth;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Core.Reports;
+using CodeArtifact.Core.Runner;
 
 namespace CodeArtifact.Core.Tests.Reports;
 
@@ -89,12 +90,14 @@ public sealed class JobReportTests : IDisposable
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         Assert.Equal(
-            ["schemaVersion", "job", "tool", "startedAt", "finishedAt", "durationMs", "outcome", "inputs", "results"],
+            ["schemaVersion", "job", "tool", "startedAt", "finishedAt", "durationMs", "outcome", "summary", "error", "problems", "inputs", "results"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(job, root.GetProperty("job").GetString());
         Assert.Equal("CodeArtifact.Build", root.GetProperty("tool").GetProperty("name").GetString());
-        Assert.Equal(Started, root.GetProperty("startedAt").GetDateTimeOffset());
+        Assert.Equal("2025-06-01T12:00:00Z", root.GetProperty("startedAt").GetString());
+        Assert.Equal(ResultOf(job).Summary, root.GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("problems").ValueKind);
         Assert.Equal(JsonValueKind.Object, root.GetProperty("inputs").ValueKind);
         Assert.Equal(JsonValueKind.Object, root.GetProperty("results").ValueKind);
     }
@@ -132,7 +135,9 @@ public sealed class JobReportTests : IDisposable
         Assert.Equal(2, results.GetProperty("deletedCount").GetInt32());
         Assert.Equal("keep-latest", results.GetProperty("kept")[0].GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, results.GetProperty("candidates")[2].GetProperty("size").ValueKind);
-        Assert.Equal("completed-with-problems", document.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("failed", document.RootElement.GetProperty("outcome").GetString());
+        var problem = Assert.Single(document.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("error|CART0504|/builds/d.zip", $"{problem.GetProperty("severity").GetString()}|{problem.GetProperty("code").GetString()}|{problem.GetProperty("subject").GetString()}");
         Assert.Equal(1500, document.RootElement.GetProperty("durationMs").GetInt64());
         Assert.Equal(["**/*.zip"], document.RootElement.GetProperty("inputs").GetProperty("include").EnumerateArray().Select(e => e.GetString()));
     }
@@ -140,9 +145,123 @@ public sealed class JobReportTests : IDisposable
     [Fact]
     public void Should_Name_The_Outcome()
     {
-        Assert.Contains("\"outcome\": \"dry-run\"", JobReport.ToJson(Cleanup(dryRun: true)), StringComparison.Ordinal);
+        Assert.Contains("\"outcome\": \"succeeded\"", JobReport.ToJson(Cleanup(dryRun: true)), StringComparison.Ordinal);
+        Assert.Contains("\"dryRun\": true", JobReport.ToJson(Cleanup(dryRun: true)), StringComparison.Ordinal);
         Assert.Contains("\"outcome\": \"succeeded\"", JobReport.ToJson(Releases()), StringComparison.Ordinal);
-        Assert.Contains("\"outcome\": \"completed-with-problems\"", JobReport.ToJson(Checksums()), StringComparison.Ordinal);
+        Assert.Contains("\"outcome\": \"failed\"", JobReport.ToJson(Checksums()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Write_Every_Time_In_Utc()
+    {
+        // Given file times as the service gives them, in UTC+08:00
+        var cleanup = Cleanup();
+        var local = new DateTimeOffset(2025, 5, 1, 20, 30, 0, TimeSpan.FromHours(8));
+        var result = new CleanupResult
+        {
+            Options = cleanup.Options,
+            StartedAt = Started,
+            FinishedAt = Started,
+            Candidates = [new CleanupFile("/builds/a.zip", local, 1)],
+            Deleted = [],
+            Kept = [],
+            Failed = [],
+        };
+
+        // When
+        var json = JobReport.ToJson(result);
+
+        // Then one zone, with Z
+        Assert.Contains("\"modified\": \"2025-05-01T12:30:00Z\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("+08:00", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("+00:00", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Mark_Pre_Releases_In_The_Release_Report()
+    {
+        // Given a pre-release above the latest release
+        var rc = new ReleaseVersion("2.0.0-rc.1", "/r/2.0.0-rc.1/app.zip", "https://download.example.com/rc");
+        var latest = new ReleaseVersion("1.10.0", "/r/1.10.0/app.zip", "https://download.example.com/1.10.0");
+        var result = new ReleaseVersionsResult { Options = new ReleaseVersionsOptions { FileName = "app.zip" }, Versions = [latest, rc], Latest = latest, TotalRecords = 2, RecordsReceived = 2, PagesFetched = 1 };
+
+        // When
+        var markdown = JobReport.ToMarkdown(result);
+        using var json = JsonDocument.Parse(JobReport.ToJson(result));
+
+        // Then
+        Assert.Contains("| `2.0.0-rc.1` (pre-release) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `1.10.0` |", markdown, StringComparison.Ordinal);
+        var versions = json.RootElement.GetProperty("results").GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal([false, true], versions.Select(v => v.GetProperty("prerelease").GetBoolean()));
+        Assert.Equal("Release versions of \"app.zip\": 2 versions, latest 1.10.0; newest 2.0.0-rc.1 is a pre-release.", result.Summary);
+    }
+
+    [Fact]
+    public void Should_Report_A_Refused_Run_With_Its_Code_And_No_Results()
+    {
+        // Given a run refused before its options could be read
+        var run = new JobRun
+        {
+            JobName = "cleanup",
+            Title = "The cleanup",
+            Outcome = JobOutcome.Refused,
+            StartedAt = Started,
+            FinishedAt = Started,
+            Failure = new JobProblem(ProblemSeverity.Error, ErrorCodes.InvalidArgument, "Invalid CodeArtifactCleanupKeepLatest \"two\": a whole number from 0 up.", "CodeArtifactCleanupKeepLatest"),
+            Exception = CodeArtifactException.Invalid("KeepLatest", "Invalid KeepLatest \"two\": a whole number from 0 up."),
+            Problems = [new JobProblem(ProblemSeverity.Error, ErrorCodes.InvalidArgument, "Invalid CodeArtifactCleanupKeepLatest \"two\": a whole number from 0 up.", "CodeArtifactCleanupKeepLatest")],
+        };
+
+        // When
+        using var json = JsonDocument.Parse(JobReport.ToJson(run));
+        var markdown = JobReport.ToMarkdown(run);
+
+        // Then
+        var root = json.RootElement;
+        Assert.Equal("refused", root.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("summary").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("inputs").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("results").ValueKind);
+        var error = root.GetProperty("error");
+        Assert.Equal("CART0001", error.GetProperty("code").GetString());
+        Assert.Equal("CodeArtifactCleanupKeepLatest", error.GetProperty("parameter").GetString());
+        Assert.Equal(JsonValueKind.Null, error.GetProperty("httpStatus").ValueKind);
+        Assert.StartsWith("### CodeArtifact cleanup — refused\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **error CART0001**: Invalid CodeArtifactCleanupKeepLatest \"two\"", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Report_What_The_Service_Said_When_It_Stopped_A_Run()
+    {
+        // Given a run the service refused with 401
+        var failure = new CodeArtifactException(ErrorCodes.AuthenticationFailed, "ShowProjectReleaseFiles failed: HTTP 401 (trace id t-1).") { HttpStatus = 401, ServiceErrorCode = "APIGW.0301", TraceId = "t-1", Operation = "ShowProjectReleaseFiles" };
+        var run = new JobRun
+        {
+            JobName = "release-versions",
+            Title = "The release versions look-up",
+            Outcome = JobOutcome.Failed,
+            Options = new ReleaseVersionsOptions { FileName = "app.zip" },
+            StartedAt = Started,
+            FinishedAt = Started.AddSeconds(1),
+            Failure = new JobProblem(ProblemSeverity.Error, failure.Code, failure.Message, failure.Operation),
+            Exception = failure,
+            Problems = [new JobProblem(ProblemSeverity.Error, failure.Code, failure.Message, failure.Operation)],
+        };
+
+        // When
+        using var json = JsonDocument.Parse(JobReport.ToJson(run));
+
+        // Then the inputs are there, the results are not, and the error carries the service's words
+        var root = json.RootElement;
+        Assert.Equal("failed", root.GetProperty("outcome").GetString());
+        Assert.Equal("app.zip", root.GetProperty("inputs").GetProperty("fileName").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("results").ValueKind);
+        var error = root.GetProperty("error");
+        Assert.Equal(401, error.GetProperty("httpStatus").GetInt32());
+        Assert.Equal("APIGW.0301", error.GetProperty("serviceErrorCode").GetString());
+        Assert.Equal("t-1", error.GetProperty("traceId").GetString());
+        Assert.Equal("ShowProjectReleaseFiles", error.GetProperty("operation").GetString());
     }
 
     [Fact]
@@ -150,7 +269,8 @@ public sealed class JobReportTests : IDisposable
     {
         var markdown = JobReport.ToMarkdown(Cleanup());
 
-        Assert.StartsWith("### CodeArtifact cleanup — completed-with-problems", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("### CodeArtifact cleanup — failed", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **error CART0504**: /builds/d.zip could not be deleted: DeleteArtifactFile failed", markdown, StringComparison.Ordinal);
         Assert.Contains("| Repository | Root | Candidates | Deleted | Already gone | Skipped as changed | Kept | Failed | Bytes freed |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `cn-north-7_abcdefgh_generic_1` | `/builds` | 3 | 2 | 0 | 0 | 1 | 1 | 30 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `/builds/a\\|b.zip` |", markdown, StringComparison.Ordinal);
@@ -170,7 +290,8 @@ public sealed class JobReportTests : IDisposable
     {
         var markdown = JobReport.ToMarkdown(Cleanup(dryRun: true));
 
-        Assert.Contains("cleanup (dry run)", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("### CodeArtifact cleanup (dry run) — succeeded\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("dry-run", markdown, StringComparison.Ordinal);
         Assert.Contains("Bytes to free", markdown, StringComparison.Ordinal);
         Assert.Contains("would delete", markdown, StringComparison.Ordinal);
     }

@@ -54,7 +54,6 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             FinishedAt = _client.Options.TimeProvider.GetUtcNow(),
             Files = results,
         };
-        Log(LogSeverity.Info, $"Checksums: {result.Verified} verified, {result.Mismatched} mismatched, {result.Missing} missing remotely, {result.Failed} unreadable locally.");
         return result;
     }
 

@@ -1,3 +1,5 @@
+using CodeArtifact.Core.Runner;
+
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>How one file compared with the repository.</summary>
@@ -62,6 +64,27 @@ public sealed class ChecksumVerificationResult : JobResult
 
     /// <summary>Files that could not be read locally.</summary>
     public int Failed => Count(VerificationStatus.UnreadableLocally);
+
+    /// <inheritdoc />
+    public override string Summary =>
+        $"Checksums: {Quantity.Number(Verified)} verified, {Quantity.Number(Mismatched)} mismatched, {Quantity.Number(Missing)} missing remotely, {Quantity.Number(Failed)} unreadable locally ({Quantity.Of(Files.Count, "file")}).";
+
+    /// <summary>
+    /// One per file that did not verify: a mismatch and a missing file fail the run per
+    /// <see cref="ChecksumVerificationOptions.FailOnMismatch"/> / <see cref="ChecksumVerificationOptions.FailOnMissing"/>
+    /// (else they warn); an unreadable local file always fails it.
+    /// </summary>
+    public override IReadOnlyList<JobProblem> Problems => Files.Select(Problem).OfType<JobProblem>().ToArray();
+
+    private JobProblem? Problem(FileVerification file) => file.Status switch
+    {
+        VerificationStatus.Mismatch => CodedText.Problem(Severity(Options.FailOnMismatch), file.LocalPath, Messages.Checksums_Mismatch, file.LocalPath, file.Repository, file.RemotePath, file.Algorithm ?? "-", file.LocalHash ?? "-", file.RemoteHash ?? file.Error ?? "-"),
+        VerificationStatus.MissingRemotely => CodedText.Problem(Severity(Options.FailOnMissing), file.LocalPath, Messages.Checksums_Missing, file.LocalPath, file.Repository, file.RemotePath),
+        VerificationStatus.UnreadableLocally => CodedText.Problem(ProblemSeverity.Error, file.LocalPath, Messages.Checksums_Unreadable, file.LocalPath, file.Error ?? string.Empty),
+        _ => null,
+    };
+
+    private static ProblemSeverity Severity(bool fails) => fails ? ProblemSeverity.Error : ProblemSeverity.Warning;
 
     private int Count(VerificationStatus status) => Files.Count(f => f.Status == status);
 }

@@ -43,7 +43,6 @@ public sealed class CleanupJob(CodeArtifactClient client, Action<CodeArtifactLog
         var result = settings.Plan is { } plan
             ? await ApplyPlanAsync(options, settings, plan, startedAt, cancellationToken).ConfigureAwait(false)
             : await CleanByPolicyAsync(options, settings, startedAt, cancellationToken).ConfigureAwait(false);
-        Log(LogSeverity.Info, result.Summary);
         return result;
     }
 

@@ -1,3 +1,4 @@
+using CodeArtifact.Core.Runner;
 using System.Globalization;
 
 namespace CodeArtifact.Core.Jobs;
@@ -128,7 +129,9 @@ public sealed class CleanupResult : JobResult
 
             foreach (var failure in Failed.Where(f => f.Code != ErrorCodes.DeletionsStopped))
             {
-                problems.Add(new JobProblem(ProblemSeverity.Error, failure.Code, $"{failure.Path} could not be deleted: {failure.Message}", failure.Path));
+                problems.Add(failure.Code == ErrorCodes.DeletionsFailed
+                    ? CodedText.Problem(ProblemSeverity.Error, failure.Path, Messages.Cleanup_Failed, failure.Path, failure.Message)
+                    : new JobProblem(ProblemSeverity.Error, failure.Code, $"{failure.Path} could not be deleted: {failure.Message}", failure.Path));
             }
 
             foreach (var skipped in SkippedAsChanged)

@@ -95,7 +95,6 @@ public sealed class RestoreJob(CodeArtifactClient client, Action<CodeArtifactLog
             NotAttempted = notAttempted,
             Cancelled = cancelled,
         };
-        Log(LogSeverity.Info, result.Summary);
         return result;
     }
 

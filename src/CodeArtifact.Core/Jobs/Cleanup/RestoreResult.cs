@@ -1,3 +1,5 @@
+using CodeArtifact.Core.Runner;
+
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>The outcome of <see cref="RestoreJob"/>. Every asked path ends in exactly one list.</summary>
@@ -51,5 +53,5 @@ public sealed class RestoreResult : JobResult
 
     /// <summary>Each path not restored is an error (CART0505); cancellation is the runner's (CART0506).</summary>
     public override IReadOnlyList<JobProblem> Problems =>
-        Failed.Select(f => new JobProblem(ProblemSeverity.Error, ErrorCodes.RestoreFailed, $"{f.Path} could not be restored: {f.Message}", f.Path)).ToArray();
+        Failed.Select(f => CodedText.Problem(ProblemSeverity.Error, f.Path, Messages.Restore_Failed, f.Path, f.Message)).ToArray();
 }

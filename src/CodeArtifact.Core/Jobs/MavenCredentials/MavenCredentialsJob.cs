@@ -91,11 +91,6 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
                 $"The service gave no password for any of the matched Maven repositories ({string.Join(", ", withoutPassword)}), so none can be used{(settingsPath is null ? string.Empty : " and no settings file was written")}. Check that the account may use them with Access \"{query.Access}\", or reset the repository password.");
         }
 
-        if (repositories.Count > 0)
-        {
-            Log(LogSeverity.Info, $"Resolved {repositories.Count} Maven repositor{(repositories.Count == 1 ? "y" : "ies")}: {string.Join(", ", repositories.Select(r => r.Id))}.");
-        }
-
         MavenSettingsWriteResult? settings = null;
         IReadOnlyList<MavenMirrorCatch> mirrorCatches = [];
         if (settingsPath is not null)
@@ -108,7 +103,6 @@ public sealed class MavenCredentialsJob(CodeArtifactClient client, Action<CodeAr
             }
 
             settings = await MavenSettingsWriter.WriteAsync(settingsPath, composition, options.Overwrite, PrivateFileWriter.Default, cancellationToken).ConfigureAwait(false);
-            Log(LogSeverity.Info, settings.Changed ? $"Wrote {settings.Path}." : $"{settings.Path} is up to date.");
         }
 
         return new MavenCredentialsResult

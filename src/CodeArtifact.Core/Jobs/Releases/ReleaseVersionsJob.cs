@@ -73,10 +73,6 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
         var latest = latestIndex < 0 ? null : sorted[latestIndex].Record;
         var kept = options.MaxResults is { } max && sorted.Count > max ? sorted.Skip(sorted.Count - max) : sorted;
 
-        Log(LogSeverity.Info, sorted.Count == 0 ? $"No version of \"{fileName}\" was found."
-            : latest is null ? $"Found {Quantity.Of(sorted.Count, "version")} of \"{fileName}\"; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
-            : $"Found {Quantity.Of(sorted.Count, "version")} of \"{fileName}\"; the latest is {latest.Version}.");
-
         return new ReleaseVersionsResult
         {
             Options = options,

@@ -1,3 +1,5 @@
+using CodeArtifact.Core.Runner;
+
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>One version of a release file.</summary>
@@ -32,4 +34,35 @@ public sealed class ReleaseVersionsResult : JobResult
 
     /// <summary>False when fewer records came back than the service said match (warning CART0402).</summary>
     public bool Complete { get; init; } = true;
+
+    /// <inheritdoc />
+    /// <remarks>A pre-release newer than the latest release is named as such, so that it is not read as the latest.</remarks>
+    public override string Summary
+    {
+        get
+        {
+            var what = $"Release versions of \"{Options.FileName}\": ";
+            if (Versions.Count == 0)
+            {
+                return what + "none found.";
+            }
+
+            var found = Quantity.Of(Versions.Count, "version");
+            var newest = Versions[^1];
+            if (Latest is null)
+            {
+                return $"{what}{found}, newest {newest.Version}; none is a release, and pre-releases count as latest only with IncludePrerelease.";
+            }
+
+            var latest = VersionKey.Parse(Latest.Version).IsPrerelease ? $"latest {Latest.Version} (a pre-release)" : $"latest {Latest.Version}";
+            var newer = newest != Latest && VersionKey.Parse(newest.Version).IsPrerelease
+                ? $"; newest {newest.Version} is a pre-release"
+                : string.Empty;
+            return $"{what}{found}, {latest}{newer}.";
+        }
+    }
+
+    /// <summary>No version found is a warning (CART0401): the name may be wrong, or nothing was released yet.</summary>
+    public override IReadOnlyList<JobProblem> Problems =>
+        Versions.Count == 0 ? [CodedText.Problem(ProblemSeverity.Warning, Options.FileName, Messages.Releases_NoVersion, Options.FileName)] : [];
 }
