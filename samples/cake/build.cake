@@ -7,7 +7,7 @@
 //
 // Secrets never appear here: the addin reads HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK from the
 // environment (or ~/.huaweicloud/credentials), as CI systems provide them.
-#addin nuget:?package=Cake.CodeArtifact&version=0.1.0&loaddependencies=true
+#addin nuget:?package=Cake.CodeArtifact&version=0.1.0
 #nullable enable
 
 var target = Argument("target", "Default");

@@ -1,102 +1,147 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
-using CodeArtifact.Emulator.Faults;
+using CodeArtifact.Emulator.Identity;
 
 namespace CodeArtifact.Emulator;
 
-/// <summary>The command-line options of <c>codeartifact-emulator</c>.</summary>
+/// <summary>
+/// The command line of <c>codeartifact-emulator</c>, on System.CommandLine: <c>--help</c> and
+/// <c>--version</c> come with it; every other option is one line of <see cref="Bindings"/>,
+/// which says how its value sets <see cref="EmulatorOptions"/>.
+/// </summary>
 internal static class CommandLine
 {
     public const int DefaultPort = 10150;
     public const string DefaultDataDirectory = ".codeartifact-emulator";
 
-    public const string Usage = """
-        codeartifact-emulator: a local CodeArts Artifact server for tests, samples and offline pipelines.
+    /// <summary>Exit code of a command line that cannot run: a bad option or value, or a port in use.</summary>
+    public const int UsageExitCode = 2;
 
-        Options:
-          --port <n>              loopback port (default 10150; 0 picks a free port)
-          --data <dir>            data folder kept across restarts (default ./.codeartifact-emulator)
-          --in-memory             keep everything in memory instead
-          --seed <file.json>      seed file, applied when the data folder is new (see README)
-          --region <name>         region in repository ids (default cn-north-4)
-          --token-lifetime <min>  IAM token lifetime in minutes (default 1440)
-          --latency <ms>          fault: added latency per request
-          --rate-429 <0..1>       fault: share of requests answered 429 with Retry-After
-          --rate-5xx <0..1>       fault: share of requests answered 503
-          --rate-drop <0..1>      fault: share of connections dropped
-          --rate-lost-answer <0..1> fault: share of requests applied, then dropped unanswered
-          --retry-after <s>       fault: Retry-After seconds of injected 429s (default 1)
-          --fault-seed <n>        fault: seed, so the same requests get the same faults
-          --fault-paths <p1,p2>   fault: only paths starting with these prefixes
-          --lockout <n>           lock an AK for 5 minutes after n consecutive signature failures
-          --log-requests          one console line per request
-          --help                  this text
-        """;
+    public const string Description = "codeartifact-emulator: a local CodeArts Artifact server for tests, samples and offline pipelines.";
 
-    /// <summary>Parses the arguments; options is null when only help was asked for.</summary>
-    public static bool TryParse(string[] args, out EmulatorOptions? options, out string? error)
+    /// <summary>Every option in help order, and what it sets. An option without a default sets nothing unless given.</summary>
+    private static readonly IReadOnlyList<OptionBinding> Bindings =
+    [
+        OptionBinding.Int("--port", "n", "Loopback port; 0 picks a free port.", DefaultPort, 0, 65535, (o, v) => o.Port = v),
+        OptionBinding.Text("--data", "dir", "Data folder kept across restarts.", "./" + DefaultDataDirectory, (o, v) => o.DataDirectory = FromShell(v)),
+        OptionBinding.Flag("--in-memory", "Keep everything in memory instead of a data folder.", o => o.DataDirectory = null),
+        OptionBinding.Text("--seed", "file.json", "Seed file, applied when the data folder is new (see README).", null, (o, v) => o.SeedFile = ExistingFile(v)),
+        OptionBinding.Text("--region", "name", "Region in repository ids.", WellKnownIdentities.DefaultRegion, (o, v) => o.Region = v),
+        OptionBinding.Int("--token-lifetime", "min", "IAM token lifetime in minutes.", 1440, 1, 10_000_000, (o, v) => o.TokenLifetime = TimeSpan.FromMinutes(v)),
+        OptionBinding.Int("--latency", "ms", "Fault: added latency per request.", 0, 0, 600_000, (o, v) => o.Faults = o.Faults with { LatencyMs = v }),
+        OptionBinding.Rate("--rate-429", "Fault: share of requests answered 429 with Retry-After.", (o, v) => o.Faults = o.Faults with { Rate429 = v }),
+        OptionBinding.Rate("--rate-5xx", "Fault: share of requests answered 503.", (o, v) => o.Faults = o.Faults with { Rate5xx = v }),
+        OptionBinding.Rate("--rate-drop", "Fault: share of connections dropped.", (o, v) => o.Faults = o.Faults with { RateDrop = v }),
+        OptionBinding.Rate("--rate-lost-answer", "Fault: share of requests applied, then dropped unanswered.", (o, v) => o.Faults = o.Faults with { RateLostAnswer = v }),
+        OptionBinding.Int("--retry-after", "s", "Fault: Retry-After seconds of injected 429s.", 1, 0, 3600, (o, v) => o.Faults = o.Faults with { RetryAfterSeconds = v }),
+        OptionBinding.Int("--fault-seed", "n", "Fault: seed, so that the same requests get the same faults.", null, int.MinValue, int.MaxValue, (o, v) => o.Faults = o.Faults with { RandomSeed = v }),
+        OptionBinding.Text("--fault-paths", "p1,p2", "Fault: only paths starting with these prefixes.", null, (o, v) => o.Faults = o.Faults with { PathPrefixes = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
+        OptionBinding.Int("--lockout", "n", "Lock an AK for 5 minutes after n consecutive signature failures.", null, 1, 1000, (o, v) => o.AccessKeyLockoutThreshold = v),
+        OptionBinding.Flag("--log-requests", "One console line per request.", o => o.LogRequestsToConsole = true),
+    ];
+
+    /// <summary>The command with every option; <paramref name="run"/> starts the emulator with the options given.</summary>
+    public static Command Create(Func<EmulatorOptions, CancellationToken, Task<int>> run)
     {
-        var result = new EmulatorOptions { Port = DefaultPort, DataDirectory = FromShell(DefaultDataDirectory), LogErrorsToConsole = true };
-        var faults = FaultOptions.None;
-        options = null;
-        error = null;
-        try
+        // Named as the tool is installed (a RootCommand would take the assembly's file name).
+        var root = new Command("codeartifact-emulator", Description) { new HelpOption(), new VersionOption() };
+        foreach (var binding in Bindings)
         {
-            for (var i = 0; i < args.Length; i++)
+            root.Options.Add(binding.Option);
+        }
+
+        root.SetAction(async (parsed, cancellationToken) =>
+        {
+            if (!TryBind(parsed, out var options, out var error))
             {
-                string Next() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
-                switch (args[i])
-                {
-                    case "--help" or "-h" or "-?":
-                        return true;
-                    case "--port": result.Port = Int(Next(), "--port", 0, 65535); break;
-                    case "--data": result.DataDirectory = FromShell(Next()); break;
-                    case "--in-memory": result.DataDirectory = null; break;
-                    case "--seed": result.SeedFile = ExistingFile(Next()); break;
-                    case "--region": result.Region = Next(); break;
-                    case "--token-lifetime": result.TokenLifetime = TimeSpan.FromMinutes(Int(Next(), "--token-lifetime", 1, 10_000_000)); break;
-                    case "--latency": faults = faults with { LatencyMs = Int(Next(), "--latency", 0, 600_000) }; break;
-                    case "--rate-429": faults = faults with { Rate429 = Rate(Next(), "--rate-429") }; break;
-                    case "--rate-5xx": faults = faults with { Rate5xx = Rate(Next(), "--rate-5xx") }; break;
-                    case "--rate-drop": faults = faults with { RateDrop = Rate(Next(), "--rate-drop") }; break;
-                    case "--rate-lost-answer": faults = faults with { RateLostAnswer = Rate(Next(), "--rate-lost-answer") }; break;
-                    case "--retry-after": faults = faults with { RetryAfterSeconds = Int(Next(), "--retry-after", 0, 3600) }; break;
-                    case "--fault-seed": faults = faults with { RandomSeed = Int(Next(), "--fault-seed", int.MinValue, int.MaxValue) }; break;
-                    case "--fault-paths": faults = faults with { PathPrefixes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }; break;
-                    case "--lockout": result.AccessKeyLockoutThreshold = Int(Next(), "--lockout", 1, 1000); break;
-                    case "--log-requests": result.LogRequestsToConsole = true; break;
-                    default: throw new FormatException($"Unknown option '{args[i]}'.");
-                }
+                return Refuse(parsed.InvocationConfiguration.Error, [error]);
             }
 
-            faults.Validate();
+            return await run(options, cancellationToken).ConfigureAwait(false);
+        });
+        return root;
+    }
+
+    /// <summary>
+    /// Parses and runs: <c>--help</c> and <c>--version</c> print and return 0; a bad option or value
+    /// prints one line per problem and a pointer to <c>--help</c>, and returns <see cref="UsageExitCode"/>.
+    /// </summary>
+    public static Task<int> InvokeAsync(
+        string[] args, Func<EmulatorOptions, CancellationToken, Task<int>> run, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parsed = Create(run).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            return Task.FromResult(Refuse(error, parsed.Errors.Select(e => e.Message)));
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
+
+        // The emulator stops on the signals itself (Program), after it has closed its data cleanly.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return parsed.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Parses without running: false with the problems when the command line is bad.</summary>
+    public static bool TryParse(string[] args, out EmulatorOptions? options, out string? error)
+    {
+        var parsed = Create((_, _) => Task.FromResult(0)).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            options = null;
+            error = string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message));
+            return false;
+        }
+
+        var ok = TryBind(parsed, out var bound, out var bindError);
+        options = ok ? bound : null;
+        error = ok ? null : bindError;
+        return ok;
+    }
+
+    private static bool TryBind(ParseResult parsed, out EmulatorOptions options, out string error)
+    {
+        options = new EmulatorOptions { LogErrorsToConsole = true };
+        error = string.Empty;
+        try
+        {
+            foreach (var binding in Bindings)
+            {
+                binding.ApplyTo(parsed, options);
+            }
+
+            options.Faults.Validate();
+            return true;
+        }
+        catch (FormatException exception)
         {
             error = exception.Message;
             return false;
         }
-
-        result.Faults = faults;
-        options = result;
-        return true;
+        catch (ArgumentException exception)
+        {
+            // FaultOptions.Validate names its properties; the user wrote --rate-… options.
+            error = "fault options: " + exception.Message.Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal);
+            return false;
+        }
     }
 
-    private static int Int(string text, string name, int min, int max) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new FormatException($"{name} takes an integer from {min} to {max}, got '{text}'.");
+    private static int Refuse(TextWriter error, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"codeartifact-emulator: {problem}");
+        }
 
-    private static double Rate(string text, string name) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
-            ? value
-            : throw new FormatException($"{name} takes a number from 0 to 1, got '{text}'.");
+        error.WriteLine("Run 'codeartifact-emulator --help' for the options.");
+        return UsageExitCode;
+    }
 
     private static string ExistingFile(string path)
     {
         // `dotnet run` starts in the project folder, so also look where the command was typed
         // (PWD) and beside the program (the demo seed is copied there).
         var candidates = new[] { FromShell(path), Path.GetFullPath(path), Path.Combine(AppContext.BaseDirectory, path) };
-        return candidates.FirstOrDefault(File.Exists) ?? throw new FormatException($"Seed file '{path}' does not exist.");
+        return candidates.FirstOrDefault(File.Exists) ?? throw new FormatException($"--seed: the file '{path}' does not exist.");
     }
 
     /// <summary>A path relative to the folder the command was typed in.</summary>

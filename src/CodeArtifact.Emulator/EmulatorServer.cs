@@ -67,11 +67,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
 
         var context = new EmulatorContext(options);
+        WebApplication? app = null;
         try
         {
             var isNew = context.Store.IsNew;
             Bootstrap(context, isNew);
-            var app = EmulatorApp.Build(context, options.LogRequestsToConsole || options.LogErrorsToConsole ? ConsoleLogging(options) : null);
+            app = EmulatorApp.Build(context, options.LogRequestsToConsole || options.LogErrorsToConsole ? ConsoleLogging(options) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
@@ -81,6 +82,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         catch
         {
+            // A failed start (a port in use) leaves nothing open: the caller reports the exception.
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
             context.Dispose();
             throw;
         }
@@ -150,6 +157,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         logging.AddSimpleConsole(console => console.SingleLine = true);
         logging.SetMinimumLevel(options.LogRequestsToConsole ? LogLevel.Information : LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // The host logs a failed start with the whole stack trace; StartAsync throws the same
+        // exception, and the command line turns an expected one (a port in use) into one line.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     };
 
     private static EmulatorIdentity WithRegion(EmulatorIdentity identity, string region) =>

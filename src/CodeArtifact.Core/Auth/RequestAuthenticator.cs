@@ -13,9 +13,9 @@ namespace CodeArtifact.Core.Auth;
 internal sealed class RequestAuthenticator
 {
     /// <summary>The payload hash the gateway accepts for a body that is streamed unsigned.</summary>
-    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+    public const string UnsignedPayload = SdkHmacSigner.UnsignedPayload;
 
-    public const string ContentSha256Header = "X-Sdk-Content-Sha256";
+    public const string ContentSha256Header = SdkHmacSigner.ContentSha256Header;
     public const string SecurityTokenHeader = "X-Security-Token";
     public const string AuthTokenHeader = "X-Auth-Token";
     public const string ProjectIdHeader = "X-Project-Id";

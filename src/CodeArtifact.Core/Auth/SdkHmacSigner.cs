@@ -6,14 +6,24 @@ namespace CodeArtifact.Core.Auth;
 
 /// <summary>
 /// The <c>SDK-HMAC-SHA256</c> request signature of Huawei Cloud's API gateway, computed as the
-/// official SDKs compute it. Pure functions: the client signs with them and the emulator
-/// verifies with the very same canonical form, so both sides are proven by the public vectors.
+/// official SDKs compute it. Pure functions, proven by the SDKs' public vectors. The emulator
+/// verifies with its own canonicaliser, written separately from the published algorithm, so
+/// that a bug here cannot be copied into the server that tests the client.
 /// </summary>
 public static class SdkHmacSigner
 {
     public const string Algorithm = "SDK-HMAC-SHA256";
     public const string DateHeader = "X-Sdk-Date";
     public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
+
+    /// <summary>
+    /// The header that declares the payload hash instead of the body's SHA-256: the official SDKs
+    /// send <see cref="UnsignedPayload"/> in it for a body that is streamed unsigned.
+    /// </summary>
+    public const string ContentSha256Header = "X-Sdk-Content-Sha256";
+
+    /// <summary>The payload hash of a body that is not part of the signature.</summary>
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
     /// <summary>Lower-case hex SHA-256 of an empty body.</summary>
     public const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -174,6 +184,9 @@ public static class SdkHmacSigner
     /// <summary>
     /// Signs a request in one call. <paramref name="headers"/> are all headers that will be sent
     /// (they must include <c>host</c> and <c>X-Sdk-Date</c>); the ones the gateway can sign are signed.
+    /// When they include <c>X-Sdk-Content-Sha256</c>, its value is the payload hash and
+    /// <paramref name="body"/> is not hashed, as in every official SDK (Java
+    /// <c>AKSKSigner.buildPayloadHash</c>, Go, Node): <c>UNSIGNED-PAYLOAD</c> for a streamed body.
     /// </summary>
     public static SignedRequest Sign(
         string method,
@@ -187,7 +200,8 @@ public static class SdkHmacSigner
         var signable = SignableHeaders(headers);
         var date = signable.FirstOrDefault(h => h.Key == "x-sdk-date").Value
             ?? throw new ArgumentException("The headers to sign must include X-Sdk-Date.", nameof(headers));
-        var canonical = CanonicalRequest(method, path, query, signable, HexSha256(body));
+        var declared = signable.FirstOrDefault(h => h.Key == "x-sdk-content-sha256").Value;
+        var canonical = CanonicalRequest(method, path, query, signable, declared ?? HexSha256(body));
         var signature = Signature(secretKey, StringToSign(date, canonical));
         var names = SignedHeaderNames(signable);
         return new SignedRequest(names, signature, AuthorizationHeader(accessKey, names, signature));

@@ -7,63 +7,13 @@ namespace CodeArtifact.Core.Json;
 
 /// <summary>
 /// RepositoryBuildVO: the repository record of ShowMavenInfo, ShowRepositoryInfo and
-/// CreateArtifactory. It carries both <c>userName</c> and <c>username</c> (the Maven info example
-/// sends <c>"userName": null</c> beside a set <c>username</c>).
+/// CreateArtifactory: the common fields and its own. It carries both <c>userName</c> and
+/// <c>username</c> (the Maven info example sends <c>"userName": null</c> beside a set <c>username</c>).
 /// </summary>
-internal sealed class RepositoryBuildDto
+internal sealed class RepositoryBuildDto : RepositoryRecordDto
 {
-    [JsonPropertyName("name")]
-    public string? Name { get; set; }
-
-    [JsonPropertyName("repositoryName")]
-    public string? RepositoryName { get; set; }
-
-    [JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
-
-    [JsonPropertyName("description")]
-    public string? Description { get; set; }
-
-    [JsonPropertyName("format")]
-    public string? Format { get; set; }
-
     [JsonPropertyName("type")]
     public string? Type { get; set; }
-
-    [JsonPropertyName("policy")]
-    [JsonConverter(typeof(MavenPolicyConverter))]
-    public string? Policy { get; set; }
-
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? Status { get; set; }
-
-    [JsonPropertyName("region")]
-    public string? Region { get; set; }
-
-    [JsonPropertyName("domainId")]
-    public string? DomainId { get; set; }
-
-    [JsonPropertyName("projectId")]
-    public string? ProjectId { get; set; }
-
-    [JsonPropertyName("tabId")]
-    public string? TabId { get; set; }
-
-    [JsonPropertyName("packageType")]
-    public string? PackageType { get; set; }
-
-    [JsonPropertyName("url")]
-    public string? Url { get; set; }
-
-    [JsonPropertyName("includesPattern")]
-    public string? IncludesPattern { get; set; }
-
-    [JsonPropertyName("deploymentPolicy")]
-    public string? DeploymentPolicy { get; set; }
-
-    [JsonPropertyName("shareRight")]
-    public string? ShareRight { get; set; }
 
     [JsonPropertyName("release")]
     public string? Release { get; set; }
@@ -95,10 +45,6 @@ internal sealed class RepositoryBuildDto
     [JsonPropertyName("password")]
     public string? Password { get; set; }
 
-    [JsonPropertyName("disable")]
-    [JsonConverter(typeof(LenientBooleanConverter))]
-    public bool? Disable { get; set; }
-
     [JsonPropertyName("allowAnonymous")]
     [JsonConverter(typeof(LenientBooleanConverter))]
     public bool? AllowAnonymous { get; set; }
@@ -118,21 +64,9 @@ internal sealed class RepositoryBuildDto
     [JsonPropertyName("repositoryIds")]
     public List<string?>? RepositoryIds { get; set; }
 
-    [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? CreatedTime { get; set; }
-
-    [JsonPropertyName("createdUserName")]
-    public string? CreatedUserName { get; set; }
-
-    [JsonPropertyName("modifiedTime")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? ModifiedTime { get; set; }
-
-    [JsonPropertyName("modifiedUserName")]
-    public string? ModifiedUserName { get; set; }
-
     public string? UserName => TwoSpellings.Either(UserNameLower, UserNameCamel);
+
+    protected override string? RepositoryType => Type;
 
     public MavenRepositoryInfo ToMavenModel() => new()
     {
@@ -156,43 +90,23 @@ internal sealed class RepositoryBuildDto
         Disabled = Disable ?? false,
     };
 
-    public RepositoryInfo ToModel(TimeSpan serviceOffset) => new()
-    {
-        Id = Name ?? string.Empty,
-        RepositoryName = RepositoryName,
-        DisplayName = DisplayName,
-        Description = Description,
-        Format = Format,
-        Type = Type,
-        Policy = Policy,
-        Status = Status,
-        Region = Region,
-        DomainId = DomainId,
-        ProjectId = ProjectId,
-        TabId = TabId,
-        PackageType = PackageType,
-        Url = Url,
-        IncludesPattern = IncludesPattern,
-        DeploymentPolicy = DeploymentPolicy,
-        ShareRight = ShareRight,
-        Release = Release,
-        Snapshot = Snapshot,
-        ReleaseStatus = ReleaseStatus,
-        SnapshotStatus = SnapshotStatus,
-        RemoteUrl = RemoteUrl,
-        RemoteType = RemoteType,
-        ParentRepoName = ParentRepoName,
-        UserName = UserName,
-        Password = Secret.FromNullable(Password),
-        Disabled = Disable ?? false,
-        AllowAnonymous = AllowAnonymous,
-        AutoCleanSnapshot = AutoCleanSnapshot,
-        SnapshotAliveDays = SnapshotAliveDays,
-        MaxUniqueSnapshots = MaxUniqueSnapshots,
-        RepositoryIds = (RepositoryIds ?? []).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).ToArray(),
-        Created = ServiceTime.Parse(CreatedTime, serviceOffset),
-        CreatedBy = CreatedUserName,
-        Modified = ServiceTime.Parse(ModifiedTime, serviceOffset),
-        ModifiedBy = ModifiedUserName,
-    };
+    public RepositoryInfo ToModel(TimeSpan serviceOffset) => WithCommonFields(
+        new RepositoryInfo
+        {
+            Release = Release,
+            Snapshot = Snapshot,
+            ReleaseStatus = ReleaseStatus,
+            SnapshotStatus = SnapshotStatus,
+            RemoteUrl = RemoteUrl,
+            RemoteType = RemoteType,
+            ParentRepoName = ParentRepoName,
+            UserName = UserName,
+            Password = Secret.FromNullable(Password),
+            AllowAnonymous = AllowAnonymous,
+            AutoCleanSnapshot = AutoCleanSnapshot,
+            SnapshotAliveDays = SnapshotAliveDays,
+            MaxUniqueSnapshots = MaxUniqueSnapshots,
+            RepositoryIds = (RepositoryIds ?? []).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).ToArray(),
+        },
+        serviceOffset);
 }

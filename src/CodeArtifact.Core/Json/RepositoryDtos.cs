@@ -195,109 +195,23 @@ internal sealed class RepositoryPageDto
     }
 }
 
-/// <summary>The repository record of ListAllRepositories, ShowRepository and ShowProjectList.</summary>
-internal sealed class RepositorySummaryDto
+/// <summary>The repository record of ListAllRepositories, ShowRepository and ShowProjectList: the common fields and its own.</summary>
+internal sealed class RepositorySummaryDto : RepositoryRecordDto
 {
-    [JsonPropertyName("name")]
-    public string? Name { get; set; }
-
-    [JsonPropertyName("description")]
-    public string? Description { get; set; }
-
-    [JsonPropertyName("createdTime")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? CreatedTime { get; set; }
-
-    [JsonPropertyName("createdUserName")]
-    public string? CreatedUserName { get; set; }
-
-    [JsonPropertyName("modifiedTime")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? ModifiedTime { get; set; }
-
-    [JsonPropertyName("modifiedUserName")]
-    public string? ModifiedUserName { get; set; }
-
-    [JsonPropertyName("format")]
-    public string? Format { get; set; }
-
     [JsonPropertyName("repoType")]
     public string? RepoType { get; set; }
-
-    [JsonPropertyName("includesPattern")]
-    public string? IncludesPattern { get; set; }
-
-    [JsonPropertyName("url")]
-    public string? Url { get; set; }
 
     [JsonPropertyName("storageSummaryInfo")]
     public StorageSummaryDto? StorageSummaryInfo { get; set; }
 
-    [JsonPropertyName("projectId")]
-    public string? ProjectId { get; set; }
+    protected override string? RepositoryType => RepoType;
 
-    [JsonPropertyName("shareRight")]
-    public string? ShareRight { get; set; }
-
-    [JsonPropertyName("deploymentPolicy")]
-    public string? DeploymentPolicy { get; set; }
-
-    [JsonPropertyName("repositoryName")]
-    public string? RepositoryName { get; set; }
-
-    [JsonPropertyName("displayName")]
-    public string? DisplayName { get; set; }
-
-    [JsonPropertyName("policy")]
-    [JsonConverter(typeof(MavenPolicyConverter))]
-    public string? Policy { get; set; }
-
-    [JsonPropertyName("tabId")]
-    public string? TabId { get; set; }
-
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? Status { get; set; }
-
-    [JsonPropertyName("domainId")]
-    public string? DomainId { get; set; }
-
-    [JsonPropertyName("region")]
-    public string? Region { get; set; }
-
-    [JsonPropertyName("disable")]
-    [JsonConverter(typeof(LenientBooleanConverter))]
-    public bool? Disable { get; set; }
-
-    [JsonPropertyName("packageType")]
-    public string? PackageType { get; set; }
-
-    public RepositorySummary ToModel(TimeSpan serviceOffset) => new()
-    {
-        Id = Name ?? string.Empty,
-        RepositoryName = RepositoryName,
-        DisplayName = DisplayName,
-        Description = Description,
-        Format = Format,
-        Type = RepoType,
-        PackageType = PackageType,
-        Policy = Policy,
-        Status = Status,
-        Url = Url,
-        IncludesPattern = IncludesPattern,
-        ProjectId = ProjectId,
-        ShareRight = ShareRight,
-        DeploymentPolicy = DeploymentPolicy,
-        TabId = TabId,
-        DomainId = DomainId,
-        Region = Region,
-        Disabled = Disable ?? false,
-        Storage = StorageSummaryInfo is { } storage ? new RepositoryStorage(storage.FilesCount, storage.UsedSpace) : null,
-        Created = ServiceTime.Parse(CreatedTime, serviceOffset),
-        CreatedBy = CreatedUserName,
-        Modified = ServiceTime.Parse(ModifiedTime, serviceOffset),
-        ModifiedBy = ModifiedUserName,
-    };
+    public RepositorySummary ToModel(TimeSpan serviceOffset) => WithCommonFields(
+        new RepositorySummary
+        {
+            Storage = StorageSummaryInfo is { } storage ? new RepositoryStorage(storage.FilesCount, storage.UsedSpace) : null,
+        },
+        serviceOffset);
 }
 
 internal sealed class StorageSummaryDto

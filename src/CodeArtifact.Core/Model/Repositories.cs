@@ -158,57 +158,11 @@ public sealed class RepositoryPage
     public IReadOnlyList<RepositorySummary> Repositories { get; init; } = Array.Empty<RepositorySummary>();
 }
 
-/// <summary>A repository as the listing and details operations describe it.</summary>
-public sealed class RepositorySummary
+/// <summary>A repository as the listing and details operations describe it: the common fields and its storage.</summary>
+public sealed record RepositorySummary : RepositoryRecord
 {
-    /// <summary>The repository id (the <c>name</c> field).</summary>
-    public string Id { get; init; } = string.Empty;
-
-    public string? RepositoryName { get; init; }
-
-    public string? DisplayName { get; init; }
-
-    public string? Description { get; init; }
-
-    public string? Format { get; init; }
-
-    /// <summary><c>hosted</c>, <c>remote</c> or <c>virtual</c> (<c>repoType</c>).</summary>
-    public string? Type { get; init; }
-
-    public string? PackageType { get; init; }
-
-    public string? Policy { get; init; }
-
-    public string? Status { get; init; }
-
-    public string? Url { get; init; }
-
-    public string? IncludesPattern { get; init; }
-
-    public string? ProjectId { get; init; }
-
-    public string? ShareRight { get; init; }
-
-    public string? DeploymentPolicy { get; init; }
-
-    public string? TabId { get; init; }
-
-    public string? DomainId { get; init; }
-
-    public string? Region { get; init; }
-
-    public bool Disabled { get; init; }
-
     /// <summary>Artifact counts; only <c>GetRepositoryDetailsAsync</c> collects them.</summary>
     public RepositoryStorage? Storage { get; init; }
-
-    public DateTimeOffset? Created { get; init; }
-
-    public string? CreatedBy { get; init; }
-
-    public DateTimeOffset? Modified { get; init; }
-
-    public string? ModifiedBy { get; init; }
 }
 
 /// <summary>What a repository holds.</summary>

@@ -34,7 +34,7 @@ public sealed partial class CodeArtifactClient
     /// <c>POST /cloudartifact/v5/maven/project/repository</c>.
     /// </summary>
     /// <param name="projectId">The project; the client's project when null.</param>
-    /// <param name="tabIds">The repositories' tab ids (see <see cref="RepositorySummary.TabId"/>), at least one.</param>
+    /// <param name="tabIds">The repositories' tab ids (see <see cref="RepositoryRecord.TabId"/>), at least one.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     public async Task AssociateRepositoriesWithProjectAsync(string? projectId, IReadOnlyList<string> tabIds, CancellationToken cancellationToken = default)
     {

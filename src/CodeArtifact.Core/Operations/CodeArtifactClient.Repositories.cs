@@ -54,7 +54,7 @@ public sealed partial class CodeArtifactClient
     /// <c>PUT /cloudartifact/v5/repositories/tab/{tab_id}</c> (printed as <c>/clouddatartifact/</c>
     /// in the reference, a typo: the SDKs send <c>/cloudartifact/</c>).
     /// </summary>
-    /// <param name="tabId">The pair's tab id, such as <c>&lt;domainId&gt;_tab_maven2_201</c> (see <see cref="RepositoryInfo.TabId"/>).</param>
+    /// <param name="tabId">The pair's tab id, such as <c>&lt;domainId&gt;_tab_maven2_201</c> (see <see cref="RepositoryRecord.TabId"/>).</param>
     /// <param name="request">The fields to change; null fields are left out.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     public async Task<MavenRepositoryPair> UpdateMavenRepositoryAsync(string tabId, MavenRepositoryUpdateRequest request, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using CodeArtifact.Core.Auth;
+using CodeArtifact.Emulator.Auth.Signing;
 using CodeArtifact.Emulator.Errors;
 using CodeArtifact.Emulator.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,32 +9,33 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CodeArtifact.Emulator.Auth;
 
 /// <summary>
-/// <c>SDK-HMAC-SHA256</c> verification as the gateway does it: the canonical request is rebuilt
-/// from the raw request target (not ASP.NET's decoded path), the <c>Host</c> header as received,
-/// the headers the <c>Authorization</c> header says were signed, and the SHA-256 of the body;
-/// <c>X-Sdk-Date</c> must be within 15 minutes of the server clock; temporary keys must come
-/// with their <c>X-Security-Token</c>, signed.
+/// <c>SDK-HMAC-SHA256</c> verification as the gateway does it, with the emulator's own
+/// canonicaliser (<see cref="SignatureVerifier"/>), never the client's signer: the canonical
+/// request is rebuilt from the raw request target (not ASP.NET's decoded path), the headers the
+/// <c>Authorization</c> header says were signed, and the SHA-256 of the body (or the declared
+/// <c>X-Sdk-Content-Sha256</c>); <c>X-Sdk-Date</c> must be within 15 minutes of the server clock;
+/// temporary keys must come with their <c>X-Security-Token</c>, signed.
 /// </summary>
 internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLockout lockout) : IAuthenticator
 {
     /// <summary>The gateway's limit for AK/SK-signed bodies.</summary>
     public const long MaxSignedBodyBytes = 12 * 1024 * 1024;
 
-    private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
-
     public async ValueTask<AuthOutcome> AuthenticateAsync(HttpContext context, ApiOperation operation)
     {
         var request = context.Request;
         var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith(SdkHmacSigner.Algorithm, StringComparison.Ordinal))
+        if (!SignatureClaim.IsOfScheme(authorization))
         {
             return AuthOutcome.NotMine;
         }
 
-        if (!SdkHmacSigner.TryParseAuthorization(authorization, out var accessKey, out var signedHeaders, out var signature))
+        if (SignatureClaim.Parse(authorization) is not { } claim)
         {
             return AuthOutcome.Reject(EmulatorErrors.BadSignature("verify aksk signature fail, malformed Authorization header"));
         }
+
+        var accessKey = claim.AccessKey;
 
         // The gateway refuses an oversized signed body before it looks at the signature.
         if (request.ContentLength > MaxSignedBodyBytes)
@@ -53,7 +54,7 @@ internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLocko
             return AuthOutcome.Reject(EmulatorErrors.BadSignature("Get secretKey failed"));
         }
 
-        var failure = await VerifyAsync(context, key, signedHeaders, signature).ConfigureAwait(false);
+        var failure = await VerifyAsync(context, key, claim).ConfigureAwait(false);
         if (failure is not null)
         {
             lockout.Failed(accessKey);
@@ -67,26 +68,10 @@ internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLocko
             : AuthOutcome.Accept(emulator.Identities.CallerFor(user, key.SecurityToken is null ? "aksk" : "aksk-temporary"));
     }
 
-    private async ValueTask<ApiError?> VerifyAsync(HttpContext context, Identity.AccessKeyRecord key, IReadOnlyList<string> signedHeaders, string signature)
+    private async ValueTask<ApiError?> VerifyAsync(HttpContext context, Identity.AccessKeyRecord key, SignatureClaim claim)
     {
         var request = context.Request;
-        var sdkDate = request.Headers[SdkHmacSigner.DateHeader].ToString();
-        if (!SdkHmacSigner.TryParseDate(sdkDate, out var signedAt))
-        {
-            return EmulatorErrors.BadSignature("verify aksk signature fail, X-Sdk-Date is missing or not yyyyMMddTHHmmssZ");
-        }
-
         var now = emulator.Now;
-        if ((now - signedAt).Duration() > SdkHmacSigner.MaxClockSkew)
-        {
-            return EmulatorErrors.BadSignature("verify aksk signature fail, X-Sdk-Date is more than 15 minutes from the server time");
-        }
-
-        if (!signedHeaders.Contains("host") || !signedHeaders.Contains("x-sdk-date"))
-        {
-            return EmulatorErrors.BadSignature("verify aksk signature fail, host and x-sdk-date must be signed");
-        }
-
         if (key.SecurityToken is not null)
         {
             if (key.ExpiresAt <= now)
@@ -95,39 +80,19 @@ internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLocko
             }
 
             var token = request.Headers["X-Security-Token"].ToString();
-            if (!signedHeaders.Contains("x-security-token") || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(key.SecurityToken)))
+            if (!claim.SignedHeaders.Contains("x-security-token") || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(key.SecurityToken)))
             {
                 return EmulatorErrors.BadSignature("verify aksk signature fail, X-Security-Token is missing, unsigned or wrong");
             }
         }
 
-        var headers = new List<KeyValuePair<string, string>>(signedHeaders.Count);
-        foreach (var name in signedHeaders)
-        {
-            var lower = name.ToLowerInvariant();
-            var value = lower == "host" ? request.Headers.Host.ToString() : request.Headers[lower].ToString();
-            if (value.Length == 0 && !request.Headers.ContainsKey(lower))
-            {
-                return EmulatorErrors.BadSignature($"verify aksk signature fail, signed header '{lower}' is not in the request");
-            }
-
-            headers.Add(new(lower, value.Trim()));
-        }
-
-        var payloadHash = request.Headers["X-Sdk-Content-Sha256"].ToString() == UnsignedPayload
-            ? UnsignedPayload
-            : await HashBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
-
+        Func<string, Microsoft.Extensions.Primitives.StringValues> headers = name => request.Headers[name];
+        var bodyHash = SignatureVerifier.NeedsBodyHash(headers)
+            ? await HashBodyAsync(request, context.RequestAborted).ConfigureAwait(false)
+            : null;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
-        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
-        var rawQuery = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
-
-        var canonical = SdkHmacSigner.CanonicalRequest(request.Method, rawPath, SdkHmacSigner.ParseQuery(rawQuery), headers, payloadHash);
-        var expected = SdkHmacSigner.Signature(Encoding.UTF8.GetBytes(key.SecretKey), SdkHmacSigner.StringToSign(sdkDate, canonical));
-        return SdkHmacSigner.SignaturesEqual(expected, signature)
-            ? null
-            : EmulatorErrors.BadSignature("verify aksk signature fail");
+        var failure = SignatureVerifier.Verify(new GatewayRequest(request.Method, rawTarget, headers, bodyHash), claim, key.SecretKey, now);
+        return failure is null ? null : EmulatorErrors.BadSignature("verify aksk signature fail, " + failure);
     }
 
     /// <summary>Hashes the body and rewinds it for the handler; over 12 MB is the gateway's 413.</summary>
@@ -135,7 +100,7 @@ internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLocko
     {
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
         {
-            return SdkHmacSigner.EmptyPayloadHash;
+            return SignatureVerifier.EmptyBodySha256;
         }
 
         if (request.ContentLength > MaxSignedBodyBytes)
@@ -167,6 +132,6 @@ internal sealed class AkSkAuthenticator(EmulatorContext emulator, AccessKeyLocko
         }
 
         request.Body.Position = 0;
-        return Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

@@ -21,8 +21,8 @@ public sealed class CakeScriptFixture : IAsyncLifetime
 
     public string ScriptDirectory => Path.Combine(_root ?? throw new InvalidOperationException("The fixture has not started."), "scripts");
 
-    /// <summary>The directive that loads the packed addin, as a user's script would.</summary>
-    public string AddinDirective => $"#addin nuget:?package=Cake.CodeArtifact&version={Feed.Version}&loaddependencies=true";
+    /// <summary>The one plain directive that loads the packed addin, as a user's script would.</summary>
+    public string AddinDirective => $"#addin nuget:?package=Cake.CodeArtifact&version={Feed.Version}";
 
     /// <summary>Every secret the scripts' environment holds.</summary>
     public IEnumerable<string> Secrets => [Server.Identity.SecretKey, Server.Identity.Password, Server.RepositoryPassword()];
@@ -31,9 +31,24 @@ public sealed class CakeScriptFixture : IAsyncLifetime
     {
         _root = Directory.CreateTempSubdirectory("cake-codeartifact-e2e-").FullName;
         _feed = await PackedAddinFeed.CreateAsync(_root);
-        Directory.CreateDirectory(Path.Combine(ScriptDirectory, ".config"));
-        File.Copy(RepositoryLayout.ToolManifest, Path.Combine(ScriptDirectory, ".config", "dotnet-tools.json"));
-        await File.WriteAllTextAsync(Path.Combine(ScriptDirectory, "nuget.config"), $"""
+        await PrepareScriptFolderAsync(ScriptDirectory);
+
+        // The repository's restore brings Cake.Tool into the global packages folder; the script
+        // folder's own restore then only records the manifest there (nothing is downloaded).
+        await RunOrThrowAsync(["tool", "restore"], RepositoryLayout.Root);
+        await RunOrThrowAsync(["tool", "restore"], ScriptDirectory);
+        _server = await EmulatorServer.StartAsync(new EmulatorOptions());
+    }
+
+    /// <summary>
+    /// Makes a script folder as a user would: the repository's tool manifest (the pinned Cake.Tool)
+    /// and a <c>nuget.config</c> that names only the packed addin's feed.
+    /// </summary>
+    internal async Task PrepareScriptFolderAsync(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, ".config"));
+        File.Copy(RepositoryLayout.ToolManifest, Path.Combine(folder, ".config", "dotnet-tools.json"), overwrite: true);
+        await File.WriteAllTextAsync(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -43,13 +58,15 @@ public sealed class CakeScriptFixture : IAsyncLifetime
               </packageSources>
             </configuration>
             """);
-
-        // The repository's restore brings Cake.Tool into the global packages folder; the script
-        // folder's own restore then only records the manifest there (nothing is downloaded).
-        await RunOrThrowAsync(["tool", "restore"], RepositoryLayout.Root);
-        await RunOrThrowAsync(["tool", "restore"], ScriptDirectory);
-        _server = await EmulatorServer.StartAsync(new EmulatorOptions());
     }
+
+    /// <summary>A new, empty folder beside the fixture's script folder.</summary>
+    internal string NewFolder(string name) =>
+        Directory.CreateDirectory(Path.Combine(_root ?? throw new InvalidOperationException("The fixture has not started."), name)).FullName;
+
+    /// <summary>Runs <c>dotnet</c> in a folder with the scripts' environment (the emulator's dev AK/SK).</summary>
+    internal Task<ProcessResult> RunDotnetAsync(IReadOnlyList<string> arguments, string folder) =>
+        ExternalProcess.RunAsync("dotnet", arguments, folder, ScriptEnvironment());
 
     /// <summary>Writes the script and runs it with <c>dotnet cake</c> (diagnostic verbosity unless told), the emulator's dev AK/SK in the environment.</summary>
     internal Task<ProcessResult> RunScriptAsync(string name, string body, string verbosity = "diagnostic")

@@ -5,10 +5,11 @@ using System.Xml.Linq;
 namespace Cake.CodeArtifact.Tests.EndToEnd;
 
 /// <summary>
-/// Packs CodeArtifact.Core and Cake.CodeArtifact once per test run, with a version no earlier run
-/// used (so no cached copy can stand in for this build), into a local folder feed that also holds
-/// their dependencies from NuGet's global packages folder: scripts then load the addin exactly as
-/// users do, and without any traffic beyond this machine.
+/// Packs Cake.CodeArtifact once per test run, with a version no earlier run used (so no cached
+/// copy can stand in for this build), into a local folder feed that also holds whatever packages
+/// it depends on (none: it carries Core and its dependencies in its own lib folder) from NuGet's
+/// global packages folder: scripts then load the addin exactly as users do, and without any
+/// traffic beyond this machine.
 /// </summary>
 internal sealed class PackedAddinFeed
 {
@@ -21,7 +22,7 @@ internal sealed class PackedAddinFeed
     /// <summary>The feed folder.</summary>
     public string Directory { get; }
 
-    /// <summary>The version of both packages, such as <c>0.1.0-t20250101120000123</c>.</summary>
+    /// <summary>The version of the package, such as <c>0.1.0-t20250101120000123</c>.</summary>
     public string Version { get; }
 
     public string AddinPackagePath => Path.Combine(Directory, $"Cake.CodeArtifact.{Version}.nupkg");
@@ -35,20 +36,17 @@ internal sealed class PackedAddinFeed
         // test projects or a parallel pack of the MSBuild package are using. No build servers: they
         // would outlive the pack holding its output pipes open, and this process would wait on them.
         var artifacts = Path.Combine(workRoot, "build");
-        foreach (var project in new[] { RepositoryLayout.CoreProject, RepositoryLayout.AddinProject })
+        var pack = await ExternalProcess.RunAsync(
+            "dotnet",
+            ["pack", RepositoryLayout.AddinProject, "-c", "Release", "-o", feed, "--artifacts-path", artifacts, "--disable-build-servers", $"-p:Version={version}"],
+            RepositoryLayout.Root);
+        if (pack.ExitCode != 0)
         {
-            var pack = await ExternalProcess.RunAsync(
-                "dotnet",
-                ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", artifacts, "--disable-build-servers", $"-p:Version={version}"],
-                RepositoryLayout.Root);
-            if (pack.ExitCode != 0)
-            {
-                throw new InvalidOperationException("Packing failed: " + pack);
-            }
+            throw new InvalidOperationException("Packing failed: " + pack);
         }
 
         var result = new PackedAddinFeed(feed, version);
-        result.CopyDependencies(Path.Combine(feed, $"CodeArtifact.Core.{version}.nupkg"));
+        result.CopyDependencies(result.AddinPackagePath);
         return result;
     }
 

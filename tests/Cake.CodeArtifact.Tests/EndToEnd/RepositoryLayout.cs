@@ -5,8 +5,6 @@ internal static class RepositoryLayout
 {
     public static string Root { get; } = FindRoot();
 
-    public static string CoreProject => Path.Combine(Root, "src", "CodeArtifact.Core", "CodeArtifact.Core.csproj");
-
     public static string AddinProject => Path.Combine(Root, "src", "Cake.CodeArtifact", "Cake.CodeArtifact.csproj");
 
     public static string ToolManifest => Path.Combine(Root, ".config", "dotnet-tools.json");

@@ -45,6 +45,50 @@ public sealed class SdkHmacSignerTests
         Assert.Equal("SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=b5649aa774f6cac7437631662f08815fc65c70e40e486df6db2436ce68902771", signed.Authorization);
     }
 
+    // The next two vectors were computed outside this code base, with Python's hashlib and hmac
+    // from the canonical request written out by hand (the first also with
+    // `printf '<canonical request>' | openssl dgst -sha256` and
+    // `printf 'SDK-HMAC-SHA256\n20191115T033655Z\n<that hash>' | openssl dgst -sha256 -hmac SecretKey`):
+    //   PUT\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/upload/\nname=app.zip\n
+    //   host:service.region.example.com\nx-sdk-content-sha256:UNSIGNED-PAYLOAD\nx-sdk-date:20191115T033655Z\n\n
+    //   host;x-sdk-content-sha256;x-sdk-date\nUNSIGNED-PAYLOAD
+    [Fact]
+    public void Should_Use_A_Declared_Unsigned_Payload_Instead_Of_Hashing_The_Body()
+    {
+        var signed = SignVector(
+            "PUT", "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/upload?name=app.zip", "20191115T033655Z",
+            "streamed bytes that are not signed", ("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"));
+
+        Assert.Equal("host;x-sdk-content-sha256;x-sdk-date", signed.SignedHeaders);
+        Assert.Equal("6f003595f2b6b1e554d032b7811327756aeae8014be89daa26ecacfc1bbe43f1", signed.Signature);
+    }
+
+    // As above, with the payload hash sha256("abc") = ba7816bf…15ad declared for an empty body:
+    //   POST\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123/\n\nhost:service.region.example.com\n
+    //   x-sdk-content-sha256:ba7816bf…15ad\nx-sdk-date:20191115T033655Z\n\nhost;x-sdk-content-sha256;x-sdk-date\nba7816bf…15ad
+    [Fact]
+    public void Should_Use_A_Declared_Payload_Hash_As_Given()
+    {
+        const string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        var signed = SignVector(
+            "POST", "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123", "20191115T033655Z", "",
+            ("x-sdk-content-sha256", " " + abc + " "));
+
+        Assert.Equal("31a5a04d4f27f5cb168fbe0044f86e3a82f82e636718d9a49fe7fa113688c24c", signed.Signature);
+    }
+
+    [Fact]
+    public void Should_Ignore_The_Body_Only_If_The_Payload_Is_Declared()
+    {
+        var unsignedFirst = SignVector("PUT", "https://h.example.com/a", "20200608T023900Z", "[1]", ("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"));
+        var unsignedSecond = SignVector("PUT", "https://h.example.com/a", "20200608T023900Z", "[2]", ("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"));
+        var hashedFirst = SignVector("PUT", "https://h.example.com/a", "20200608T023900Z", "[1]");
+        var hashedSecond = SignVector("PUT", "https://h.example.com/a", "20200608T023900Z", "[2]");
+
+        Assert.Equal(unsignedFirst.Signature, unsignedSecond.Signature);
+        Assert.NotEqual(hashedFirst.Signature, hashedSecond.Signature);
+    }
+
     [Fact]
     public void Should_Canonicalise_Query_Vector()
     {
