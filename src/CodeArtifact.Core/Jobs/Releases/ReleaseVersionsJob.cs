@@ -66,7 +66,7 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
 
         var sorted = collector.Records
             .Select(r => (Key: VersionKey.Parse(r.Version), Record: r))
-            .OrderBy(r => r.Key, Comparer<VersionKey>.Create(VersionComparer.Compare))
+            .OrderBy(r => r.Key, VersionComparer.Instance)
             .ThenBy(r => r.Record.Path, StringComparer.Ordinal)
             .ToList();
         var latestIndex = sorted.FindLastIndex(r => options.IncludePrerelease || !r.Key.IsPrerelease);
