@@ -55,9 +55,9 @@ internal sealed record ChecksumResults(int Verified, int Mismatched, int Missing
 
 internal sealed record ChecksumFileEntry(string LocalPath, string RemotePath, string Repository, string Status, string? Algorithm, string? LocalHash, string? RemoteHash, string? DownloadUri, string? Error);
 
-internal sealed record ReleaseVersionsInputs(string? ProjectId, string FileName, int? MaxResults, bool IncludePrerelease);
+internal sealed record ReleaseVersionsInputs(string? ProjectId, string FileName, int? MaxResults, bool IncludePrerelease, string? PathFilter);
 
-internal sealed record ReleaseVersionsResults(int TotalRecords, int RecordsReceived, int PagesFetched, bool Complete, ReleaseVersionEntry? Latest, IReadOnlyList<ReleaseVersionEntry> Versions);
+internal sealed record ReleaseVersionsResults(int TotalRecords, int RecordsReceived, int PagesFetched, bool Complete, ReleaseVersionEntry? Latest, IReadOnlyList<ReleaseVersionEntry> Versions, string? File, IReadOnlyList<string> OtherFiles, int SidecarsLeftOut, int FilteredOut);
 
 internal sealed record ReleaseVersionEntry(string Version, string Path, string DownloadUrl);
 

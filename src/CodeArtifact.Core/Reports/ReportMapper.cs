@@ -40,14 +40,18 @@ internal static class ReportMapper
 
     public static ReportDocument<ReleaseVersionsInputs, ReleaseVersionsResults> Map(ReleaseVersionsResult r) => Document(
         r,
-        new ReleaseVersionsInputs(r.Options.ProjectId, r.Options.FileName, r.Options.MaxResults, r.Options.IncludePrerelease),
+        new ReleaseVersionsInputs(r.Options.ProjectId, r.Options.FileName, r.Options.MaxResults, r.Options.IncludePrerelease, r.Options.PathFilter),
         new ReleaseVersionsResults(
             r.TotalRecords,
             r.RecordsReceived,
             r.PagesFetched,
             r.Complete,
             r.Latest is { } l ? Entry(l) : null,
-            r.Versions.Select(Entry).ToArray()));
+            r.Versions.Select(Entry).ToArray(),
+            r.File,
+            r.OtherFiles,
+            r.SidecarsLeftOut,
+            r.FilteredOut));
 
     public static ReportDocument<CleanupInputs, CleanupResults> Map(CleanupResult r) => Document(
         r,
