@@ -36,7 +36,10 @@ internal static class ReportMapper
             r.Mismatched,
             r.Missing,
             r.Failed,
-            r.Files.Select(f => new ChecksumFileEntry(f.LocalPath, f.RemotePath, f.Repository, StatusName(f.Status), f.Algorithm, f.LocalHash, f.RemoteHash, f.DownloadUri, f.Error)).ToArray()));
+            r.Files.Select(f => new ChecksumFileEntry(f.LocalPath, f.RemotePath, f.Repository, StatusName(f.Status), f.Algorithm, f.LocalHash, f.RemoteHash, f.DownloadUri, f.Error, f.ErrorCode, f.LocalSize, f.RemoteSize)).ToArray(),
+            r.WithoutRemoteDigest,
+            r.RemoteErrors,
+            r.Unreadable));
 
     public static ReportDocument<ReleaseVersionsInputs, ReleaseVersionsResults> Map(ReleaseVersionsResult r) => Document(
         r,
@@ -90,6 +93,8 @@ internal static class ReportMapper
         VerificationStatus.Verified => "verified",
         VerificationStatus.Mismatch => "mismatch",
         VerificationStatus.MissingRemotely => "missing-remotely",
+        VerificationStatus.NoRemoteDigest => "no-remote-digest",
+        VerificationStatus.RemoteError => "remote-error",
         _ => "unreadable-locally",
     };
 

@@ -17,6 +17,15 @@ public sealed record ChecksumVerificationOptions
 
     /// <summary>Files hashed at once (default: the processor count).</summary>
     public int? MaxParallelHashing { get; init; }
+
+    /// <summary>
+    /// Whether a mismatch (digest or size), or a file the repository holds no digest of the
+    /// algorithm asked for, fails the run (default) or only warns. See <see cref="ChecksumVerificationResult.Problems"/>.
+    /// </summary>
+    public bool FailOnMismatch { get; init; } = true;
+
+    /// <summary>Whether a file missing from the repository fails the run (default) or only warns.</summary>
+    public bool FailOnMissing { get; init; } = true;
 }
 
 /// <summary>One local file to verify against its copy in the repository.</summary>
