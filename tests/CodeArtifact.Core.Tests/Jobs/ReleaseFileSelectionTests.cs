@@ -98,8 +98,10 @@ public sealed class ReleaseFileSelectionTests
         Assert.Contains("app.zip (/release/app/{version}/app-{version}.zip)", error.Message, StringComparison.Ordinal);
         Assert.Contains("app-tools.zip", error.Message, StringComparison.Ordinal);
         Assert.Contains("my-app.zip", error.Message, StringComparison.Ordinal);
-        Assert.Contains("PathFilter", error.Message, StringComparison.Ordinal);
-        Assert.Contains("FileName", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Choose one with PathFilter, a glob of its path (such as /release/app-tools/*/app-tools-*.zip).", error.Message, StringComparison.Ordinal);
+
+        // The stored names hold the version, so the exact name would not help the service's search
+        Assert.DoesNotContain("set FileName", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_log, e => e.Severity == LogSeverity.Info && e.Message.StartsWith("Found", StringComparison.Ordinal));
     }
 
@@ -124,6 +126,16 @@ public sealed class ReleaseFileSelectionTests
         Assert.Equal(2, zip.Versions.Count);
         Assert.Equal(2, zip.FilteredOut);
         Assert.Equal("/release/app/1.1.0/app-1.1.0.tar.gz", tar.Latest!.Path);
+    }
+
+    [Fact]
+    public async Task Should_Suggest_The_Exact_Name_If_Stored_Names_Hold_No_Version()
+    {
+        Add("/release/app/1.0.0/app.zip", "/release/app-tools/1.0.0/app-tools.zip");
+
+        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new ReleaseVersionsOptions { FileName = "ap" }));
+
+        Assert.EndsWith("Choose one with PathFilter, a glob of its path (such as /release/app-tools/*/app-tools.zip), or set FileName to its exact name (such as app-tools.zip).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

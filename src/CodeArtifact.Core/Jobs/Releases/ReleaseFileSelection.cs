@@ -96,11 +96,16 @@ internal sealed class ReleaseFileSelection
         var more = patterns.Count > MaxNamesListed ? $" and {Quantity.Number(patterns.Count - MaxNamesListed)} more" : string.Empty;
         var filter = pathFilter is null ? string.Empty : $" that PathFilter \"{pathFilter.Glob}\" matches";
         var example = patterns[0].Replace(ReleaseFileNames.VersionPlaceholder, "*", StringComparison.Ordinal);
+
+        // An exact name helps only when the stored name holds no version: the service's search would not find app.zip in app-1.0.zip.
+        var lastSegment = patterns[0][(patterns[0].LastIndexOf('/') + 1)..];
+        var byName = lastSegment.Contains(ReleaseFileNames.VersionPlaceholder, StringComparison.Ordinal)
+            ? string.Empty
+            : $", or set FileName to its exact name (such as {lastSegment})";
         return new CodeArtifactException(
             ErrorCodes.AmbiguousReleaseFile,
             $"The release file name \"{fileName}\" matches {Quantity.Of(files, "file")}{filter}, and "
             + (severalNamed ? $"{Quantity.Number(patterns.Count)} of them are named so" : "none is named exactly so")
-            + $": {listed}{more}. "
-            + $"Choose one: set FileName to its exact name (such as {ReleaseFileNames.Name(patterns[0])}), or PathFilter to a glob of its path (such as {example}).");
+            + $": {listed}{more}. Choose one with PathFilter, a glob of its path (such as {example}){byName}.");
     }
 }
