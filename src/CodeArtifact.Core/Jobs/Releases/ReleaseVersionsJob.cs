@@ -68,11 +68,13 @@ public sealed class ReleaseVersionsJob(CodeArtifactClient client, Action<CodeArt
         var latestIndex = sorted.FindLastIndex(r => options.IncludePrerelease || !r.Key.IsPrerelease);
         var latest = latestIndex < 0 ? null : sorted[latestIndex].Record;
         var kept = options.MaxResults is { } max && sorted.Count > max ? sorted.Skip(sorted.Count - max) : sorted;
-        var file = selection.Pattern is null ? fileName : ReleaseFileNames.Name(selection.Pattern);
-
         Log(LogSeverity.Info, sorted.Count == 0 ? $"No version of \"{fileName}\" was found."
-            : latest is null ? $"Found {Quantity.Of(sorted.Count, "version")} of {file}; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
-            : $"Found {Quantity.Of(sorted.Count, "version")} of {file}; the latest is {latest.Version}.");
+            : latest is null ? $"Found {Quantity.Of(sorted.Count, "version")} of \"{fileName}\"; none is a release{(options.IncludePrerelease ? string.Empty : " (pre-releases are not counted as latest)")}."
+            : $"Found {Quantity.Of(sorted.Count, "version")} of \"{fileName}\"; the latest is {latest.Version}.");
+        if (selection.Pattern is not null)
+        {
+            Log(LogSeverity.Detail, $"The versions are those of {selection.Pattern}.");
+        }
 
         return new ReleaseVersionsResult
         {
