@@ -48,10 +48,14 @@ public static class ErrorCodes
     public const string MissingRemotely = "CART0302";
     public const string UnreadableLocally = "CART0303";
     public const string NoCommonAlgorithm = "CART0304";
+    public const string RemoteLookupFailed = "CART0305";
+    public const string RepositoryNotFound = "CART0306";
+    public const string RepositoryAccessDenied = "CART0307";
 
     // 04xx: release versions.
     public const string NoReleaseVersion = "CART0401";
     public const string IncompletePaging = "CART0402";
+    public const string AmbiguousReleaseFile = "CART0403";
 
     // 05xx: cleanup and restore.
     public const string MavenRepositoryRefused = "CART0501";

@@ -186,7 +186,7 @@ public static partial class CodeArtifactAliasesTests
             using var test = new AliasTestContext(emulator.Server);
 
             // When
-            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = "generic-repo", RootPath = "/nightly/../.." }));
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3", RootPath = "/nightly/../.." }));
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
@@ -199,7 +199,7 @@ public static partial class CodeArtifactAliasesTests
         {
             // Given
             using var test = new AliasTestContext(emulator.Server);
-            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = "generic-repo", TimeoutSeconds = 0 };
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3", TimeoutSeconds = 0 };
 
             // When
             var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(settings));
@@ -296,7 +296,7 @@ public static partial class CodeArtifactAliasesTests
             using var test = new AliasTestContext(emulator.Server);
 
             // When
-            var exception = Record.Exception(() => test.Context.CodeArtifactRestoreFiles([" "], new CodeArtifactRestoreSettings(test.Connection) { Repository = "generic-repo" }));
+            var exception = Record.Exception(() => test.Context.CodeArtifactRestoreFiles([" "], new CodeArtifactRestoreSettings(test.Connection) { Repository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3" }));
 
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.MissingArgument);

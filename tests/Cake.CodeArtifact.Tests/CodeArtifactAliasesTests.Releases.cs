@@ -85,7 +85,7 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.Empty(versions);
             var warning = Assert.Single(test.Log.Entries, e => e.Level == LogLevel.Warning);
-            Assert.Equal($"CART0401: No release version of {name} was found. Check fileName (it is matched as a part of the file name) and ProjectId.", warning.Message);
+            Assert.Equal($"CART0401: No release version of {name} was found. Check fileName (the service matches it as part of a file name), PathFilter and ProjectId.", warning.Message);
             Assert.StartsWith("CART0401: ", warning.Message, StringComparison.Ordinal);
         }
 

@@ -34,7 +34,7 @@ internal static class MarkdownReport
                 Table(md, ["Id", "Name", "URL", "Policy", "User"], r.Repositories.Select(x => new[] { Code(x.Id), Cell(x.Name), Cell(x.Url), Cell(x.Policy ?? "any"), Code(x.UserName) }));
                 break;
             case ChecksumVerificationResult r:
-                Table(md, ["Files", "Verified", "Mismatched", "Missing remotely", "Unreadable locally"], [[Count(r.Files.Count), Count(r.Verified), Count(r.Mismatched), Count(r.Missing), Count(r.Failed)]]);
+                Table(md, ["Files", "Verified", "Mismatched", "Missing remotely", "No remote digest", "Remote errors", "Unreadable locally"], [[Count(r.Files.Count), Count(r.Verified), Count(r.Mismatched), Count(r.Missing), Count(r.WithoutRemoteDigest), Count(r.RemoteErrors), Count(r.Unreadable)]]);
                 Table(md, ["Status", "Local file", "Repository path", "Algorithm", "Local", "Remote"], r.Files
                     .OrderBy(f => f.Status == VerificationStatus.Verified)
                     .Select(f => new[] { ReportMapper.StatusName(f.Status), Code(f.LocalPath), Code(f.Repository + f.RemotePath), Cell(f.Algorithm ?? "—"), Code(f.LocalHash), Code(f.RemoteHash ?? f.Error) }));

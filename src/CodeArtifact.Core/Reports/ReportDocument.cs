@@ -79,13 +79,14 @@ internal sealed record MavenSettingsEntry(string Path, bool Changed, bool HoldsC
 
 internal sealed record ChecksumInputs(string? Repository, string Format, string Algorithm, bool FailOnMismatch, bool FailOnMissing, int FileCount);
 
-internal sealed record ChecksumResults(int Verified, int Mismatched, int Missing, int Failed, IReadOnlyList<ChecksumFileEntry> Files);
+// Failed counts the files that could not be judged: remote errors plus unreadable files.
+internal sealed record ChecksumResults(int Verified, int Mismatched, int Missing, int Failed, IReadOnlyList<ChecksumFileEntry> Files, int WithoutRemoteDigest, int RemoteErrors, int Unreadable);
 
-internal sealed record ChecksumFileEntry(string LocalPath, string RemotePath, string Repository, string Status, string? Algorithm, string? LocalHash, string? RemoteHash, string? DownloadUri, string? Error);
+internal sealed record ChecksumFileEntry(string LocalPath, string RemotePath, string Repository, string Status, string? Algorithm, string? LocalHash, string? RemoteHash, string? DownloadUri, string? Error, string? ErrorCode, long? LocalSize, long? RemoteSize);
 
-internal sealed record ReleaseVersionsInputs(string? ProjectId, string FileName, int? MaxResults, bool IncludePrerelease);
+internal sealed record ReleaseVersionsInputs(string? ProjectId, string FileName, int? MaxResults, bool IncludePrerelease, string? PathFilter);
 
-internal sealed record ReleaseVersionsResults(int TotalRecords, int RecordsReceived, int PagesFetched, bool Complete, ReleaseVersionEntry? Latest, IReadOnlyList<ReleaseVersionEntry> Versions);
+internal sealed record ReleaseVersionsResults(int TotalRecords, int RecordsReceived, int PagesFetched, bool Complete, ReleaseVersionEntry? Latest, IReadOnlyList<ReleaseVersionEntry> Versions, string? File, IReadOnlyList<string> OtherFiles, int SidecarsLeftOut, int FilteredOut);
 
 internal sealed record ReleaseVersionEntry(string Version, bool Prerelease, string Path, string DownloadUrl);
 

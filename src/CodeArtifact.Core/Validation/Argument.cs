@@ -66,16 +66,14 @@ internal static class Argument
     }
 
     /// <summary>
-    /// Repository id <c>{region}_{domainId}_{format}_{sequence}</c>: letters, digits, <c>_</c> and
-    /// <c>-</c>, at most 128 characters (it is one path segment of v5 URLs).
+    /// Repository id in the documented shape <c>{region}_{domainId}_{format}_{sequence}</c>
+    /// (see <see cref="RepositoryIdShape"/>), so that a malformed id such as <c>generic_3</c> is
+    /// refused before any request instead of being reported as a missing file per file.
     /// </summary>
     public static string RepositoryId(string? value, string name)
     {
-        const string rule = "a repository id such as cn-north-4_<domainId>_go_1 is 1 to 128 letters, digits, '_' or '-'";
-        Required(value, name, rule);
-        return value!.Length <= 128 && value.All(c => IsAsciiLetterOrDigit(c) || c is '_' or '-')
-            ? value
-            : throw Invalid(name, value, rule);
+        Required(value, name, RepositoryIdShape.Rule);
+        return RepositoryIdShape.IsValid(value) ? value! : throw Invalid(name, value, RepositoryIdShape.Rule);
     }
 
     /// <summary>

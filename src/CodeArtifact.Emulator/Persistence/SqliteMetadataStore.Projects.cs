@@ -15,12 +15,15 @@ internal sealed partial class SqliteMetadataStore
 
     public (IReadOnlyList<ReleaseFileRecord> Page, int Total) FindReleaseFiles(string projectId, string namePart, int offset, int limit)
     {
-        // Fuzzy as the service documents it: the part may occur anywhere in the release file's name.
+        // Fuzzy as the service documents it: the part may occur anywhere in the release file's name,
+        // or in the name of the stored file (the path's last segment), in any case: "app" finds
+        // app-tools, my-app and app-1.0.zip.sha256 too.
         var parameters = new (string, object?)[]
         {
             ("$project", projectId), ("$name", "%" + LikeEscape(namePart) + "%"), ("$offset", offset), ("$limit", limit),
         };
-        const string where = "WHERE project_id=$project AND name LIKE $name ESCAPE '\\' "
+        const string where = "WHERE project_id=$project AND (name LIKE $name ESCAPE '\\' "
+            + "OR substr(path, length(rtrim(path, replace(path, '/', ''))) + 1) LIKE $name ESCAPE '\\') "
             + "AND EXISTS(SELECT 1 FROM files f WHERE f.repo_id=r.repo_id AND f.path=r.path AND f.trashed_at IS NULL)";
         lock (_gate)
         {

@@ -53,8 +53,9 @@ internal sealed class PackedAddinFeed
     /// <summary>The dependencies a net10.0 host needs, and theirs, copied from the global packages folder.</summary>
     private void CopyDependencies(string package)
     {
-        foreach (var (id, version) in DependenciesOf(package))
+        foreach (var (id, minimum) in DependenciesOf(package))
         {
+            var version = Resolved(id, minimum);
             var folder = Path.Combine(RepositoryLayout.GlobalPackages, id.ToLowerInvariant(), version.ToLowerInvariant());
             var source = Path.Combine(folder, $"{id.ToLowerInvariant()}.{version.ToLowerInvariant()}.nupkg");
             var target = Path.Combine(Directory, Path.GetFileName(source));
@@ -69,6 +70,31 @@ internal sealed class PackedAddinFeed
                 CopyDependencies(target);
             }
         }
+    }
+
+    /// <summary>
+    /// The version restore used: the one named when the global folder has it, else (a minimum that
+    /// a central pin raised, such as Semver's Microsoft.Extensions.Primitives 5.0.1 pinned to 8.0.0)
+    /// the lowest version there above it, which is also the one NuGet takes from this feed.
+    /// </summary>
+    private static string Resolved(string id, string minimum)
+    {
+        var root = Path.Combine(RepositoryLayout.GlobalPackages, id.ToLowerInvariant());
+        if (System.IO.Directory.Exists(Path.Combine(root, minimum.ToLowerInvariant())) || !System.Version.TryParse(minimum, out var floor))
+        {
+            return minimum;
+        }
+
+        var above = System.IO.Directory.Exists(root)
+            ? System.IO.Directory.GetDirectories(root)
+                .Select(Path.GetFileName)
+                .Select(name => (Name: name!, Parsed: System.Version.TryParse(name, out var v) ? v : null))
+                .Where(c => c.Parsed is not null && c.Parsed >= floor)
+                .OrderBy(c => c.Parsed)
+                .Select(c => c.Name)
+                .FirstOrDefault()
+            : null;
+        return above ?? minimum;
     }
 
     private static IEnumerable<(string Id, string Version)> DependenciesOf(string package)

@@ -109,7 +109,7 @@ public sealed class ResolveCodeArtifactMavenCredentialsTests(EmulatorFixture emu
     {
         // Given an id that does not exist
         var engine = new MockEngine();
-        var task = emulator.Connect(new ResolveCodeArtifactMavenCredentials { RepositoryIds = ["cn-north-4_nobody_maven_99"] }, engine);
+        var task = emulator.Connect(new ResolveCodeArtifactMavenCredentials { RepositoryIds = ["cn-north-4_nobody_maven_1_99"] }, engine);
 
         // When
         var succeeded = task.Execute();

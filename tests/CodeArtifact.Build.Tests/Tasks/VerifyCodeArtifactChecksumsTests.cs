@@ -61,8 +61,8 @@ public sealed class VerifyCodeArtifactChecksumsTests(EmulatorFixture emulator) :
     [Fact]
     public void Should_Fail_With_CART0301_If_The_Digests_Differ()
     {
-        // Given
-        var (repository, local, _) = Publish("published", "changed locally");
+        // Given a local file as long as the published one, so that the digests decide
+        var (repository, local, _) = Publish("published", "republish");
         var engine = new MockEngine();
         var task = NewTask(engine, repository, Item(local, "/app/1.0/app.zip"));
 

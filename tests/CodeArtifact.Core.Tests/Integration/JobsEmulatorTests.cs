@@ -123,7 +123,7 @@ public sealed class JobsEmulatorTests(JobsEmulatorFixture emulator) : IClassFixt
         var lib = Path.Combine(_folder, "lib.zip");
         var extra = Path.Combine(_folder, "extra.zip");
         await File.WriteAllTextAsync(app, "the real bytes");
-        await File.WriteAllTextAsync(lib, "a different lib");
+        await File.WriteAllTextAsync(lib, "different lib"); // as long as the published one, so the digests decide
         await File.WriteAllTextAsync(extra, "never published");
         using var client = emulator.CreateClient();
 

@@ -35,7 +35,7 @@ public sealed class ChecksumVerificationJobTests : IDisposable
     {
         // Given one file of each outcome
         Remote("/app/same.zip", "same");
-        Remote("/app/changed.zip", "remote");
+        Remote("/app/changed.zip", "remot");
         var files = new[]
         {
             new VerifyFileRequest(Local("same.zip", "same"), "/app/same.zip"),
@@ -61,15 +61,17 @@ public sealed class ChecksumVerificationJobTests : IDisposable
 
         var mismatch = result.Files[1];
         Assert.Equal(Sha("local", SHA256.HashData), mismatch.LocalHash);
-        Assert.Equal(Sha("remote", SHA256.HashData), mismatch.RemoteHash);
+        Assert.Equal(Sha("remot", SHA256.HashData), mismatch.RemoteHash);
 
         Assert.NotNull(result.Files[2].Error);
         Assert.Null(result.Files[2].LocalHash);
         Assert.Contains("does not exist", result.Files[3].Error, StringComparison.Ordinal);
 
-        // The absent local file cost no request; the others one file detail each
-        Assert.Equal(3, _service.Requests.Count);
-        Assert.All(_service.Requests, r => Assert.Equal("generic", r.QueryValue("format")));
+        // The absent local file cost no request; the others one file detail each (and the file
+        // missing remotely at most one look-up of its repository: none once another file was found there)
+        Assert.Equal(3, _service.RequestsTo(HttpMethod.Get, "/file-detail").Count());
+        Assert.All(_service.RequestsTo(HttpMethod.Get, "/file-detail"), r => Assert.Equal("generic", r.QueryValue("format")));
+        Assert.InRange(_service.RequestsTo(HttpMethod.Get, "/repositories/" + Repository).Count(), 0, 1);
     }
 
     [Fact]
@@ -124,25 +126,47 @@ public sealed class ChecksumVerificationJobTests : IDisposable
         Assert.Equal(sha256.ToLowerInvariant(), file.RemoteHash);
     }
 
-    [Fact]
-    public async Task Should_Report_A_Mismatch_With_Warning_If_The_Repository_Has_No_Checksum()
+    [Theory]
+    [InlineData(true, ProblemSeverity.Error)]
+    [InlineData(false, ProblemSeverity.Warning)]
+    public async Task Should_Give_No_Remote_Digest_Its_Own_Verdict_If_The_Repository_Has_No_Checksum(bool failOnMismatch, ProblemSeverity severity)
     {
         _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json(FakeArtifactService.Envelope(
             $$"""{"repo":"{{Repository}}","path":"/x","name":"x","size":"1","checksums":{ } }""")));
 
-        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("x", "x"), "/x")], Repository = Repository });
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("x", "x"), "/x")], Repository = Repository, FailOnMismatch = failOnMismatch });
+
+        // Then not a mismatch in disguise: its own verdict, and one CART0304 line that fails as a mismatch would
+        var file = Assert.Single(result.Files);
+        Assert.Equal(VerificationStatus.NoRemoteDigest, file.Status);
+        Assert.Null(file.LocalHash);
+        Assert.Contains("no checksum at all", file.Error, StringComparison.Ordinal);
+        Assert.Equal((0, 1), (result.Mismatched, result.WithoutRemoteDigest));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((severity, ErrorCodes.NoCommonAlgorithm), (problem.Severity, problem.Code));
+        Assert.Contains("cannot be verified", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_log, e => e.Severity == LogSeverity.Warning);
+    }
+
+    [Fact]
+    public async Task Should_Give_No_Remote_Digest_If_The_Algorithm_Asked_For_Is_Not_Reported()
+    {
+        _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json(FakeArtifactService.Envelope(
+            $$"""{"repo":"{{Repository}}","path":"/x","name":"x","size":"1","checksums":{"sha256":"{{Sha("x", SHA256.HashData)}}"} }""")));
+
+        var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("x", "x"), "/x")], Repository = Repository, Algorithm = ChecksumAlgorithm.Sha512 });
 
         var file = Assert.Single(result.Files);
-        Assert.Equal(VerificationStatus.Mismatch, file.Status);
-        Assert.Null(file.LocalHash);
-        Assert.Contains("no checksum", file.Error, StringComparison.Ordinal);
-        Assert.Contains(_log, e => e.Code == ErrorCodes.NoCommonAlgorithm);
+        Assert.Equal(VerificationStatus.NoRemoteDigest, file.Status);
+        Assert.Equal("SHA512", file.Algorithm);
+        Assert.Contains("no SHA512 checksum", file.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_Use_Each_Files_Own_Repository_And_Format()
     {
         const string other = "cn-north-7_5a775fdcb14f4431b6c0015618140bc3_npm_3";
+        _service.KnownRepositories.Add(other);
 
         var result = await Job().RunAsync(new ChecksumVerificationOptions
         {
@@ -150,11 +174,12 @@ public sealed class ChecksumVerificationJobTests : IDisposable
             Repository = Repository,
         });
 
-        var request = Assert.Single(_service.Requests);
+        var request = Assert.Single(_service.RequestsTo(HttpMethod.Get, "/file-detail"));
         Assert.EndsWith($"/{other}/file-detail", request.Path, StringComparison.Ordinal);
         Assert.Equal("npm", request.QueryValue("format"));
         Assert.Equal("/p.tgz", request.QueryValue("path"));
         Assert.Equal(other, Assert.Single(result.Files).Repository);
+        Assert.Single(_service.RequestsTo(HttpMethod.Get, "/repositories/" + other));
     }
 
     [Fact]
@@ -187,8 +212,9 @@ public sealed class ChecksumVerificationJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Should_Fail_The_Job_If_The_Service_Refuses()
+    public async Task Should_Fail_With_One_Coded_Error_Naming_The_Repository_If_It_Refuses_Access()
     {
+        // Given a repository that answers 403 CR.4102 to everything, itself included
         Remote("/a", "a");
         _service.Intercept = (_, _) => Task.FromResult<HttpResponseMessage?>(
             FakeArtifactService.Json("""{"error_code":"CR.4102","error_msg":"You do not have permissions on the project.","status":"error","trace_id":"t"}""", HttpStatusCode.Forbidden));
@@ -199,7 +225,10 @@ public sealed class ChecksumVerificationJobTests : IDisposable
             Repository = Repository,
         }));
 
+        Assert.Equal(ErrorCodes.RepositoryAccessDenied, error.Code);
         Assert.Equal("CR.4102", error.ServiceErrorCode);
+        Assert.Contains($"\"{Repository}\"", error.Message, StringComparison.Ordinal);
+        Assert.Single(_service.RequestsTo(HttpMethod.Get, "/repositories/" + Repository));
     }
 
     [Fact]
@@ -210,7 +239,7 @@ public sealed class ChecksumVerificationJobTests : IDisposable
         var result = await Job().RunAsync(new ChecksumVerificationOptions { Files = [new VerifyFileRequest(Local("a", "a"), "/a")], Repository = Repository });
 
         Assert.Contains(_log, e => e.Severity == LogSeverity.Detail && e.Message.StartsWith("Verified ", StringComparison.Ordinal));
-        Assert.Equal("Checksums: 1 verified, 0 mismatched, 0 missing remotely, 0 unreadable locally (1 file).", result.Summary);
+        Assert.Equal("Checksums: 1 verified, 0 mismatched, 0 missing remotely, 0 without a remote digest, 0 remote errors, 0 unreadable locally.", result.Summary);
         Assert.Empty(result.Problems);
     }
 
@@ -261,6 +290,7 @@ public sealed class ChecksumVerificationJobTests : IDisposable
     [InlineData(Repository, "/a/../b", "generic", "Files[0].RemotePath")]
     [InlineData(Repository, "/a", "zip", "Format")]
     [InlineData("bad repo!", "/a", "generic", "Repository")]
+    [InlineData("generic_3", "/a", "generic", "Repository")]
     public async Task Should_Reject_Bad_Input_Before_Any_Request(string? repository, string remotePath, string format, string parameter)
     {
         var error = await Assert.ThrowsAsync<CodeArtifactException>(() => Job().RunAsync(new ChecksumVerificationOptions
@@ -272,5 +302,9 @@ public sealed class ChecksumVerificationJobTests : IDisposable
 
         Assert.Equal(parameter, error.ParameterName);
         Assert.Empty(_service.Requests);
+        if (parameter == "Repository" && repository is not null)
+        {
+            Assert.Contains($"\"{repository}\"", error.Message, StringComparison.Ordinal);
+        }
     }
 }

@@ -83,10 +83,11 @@ public sealed class ReleaseVersionsJobTests
         // When
         var result = await Job().RunAsync(new ReleaseVersionsOptions { FileName = "app" });
 
-        // Then: the first page, then the nine others at once
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => i * 100), Offsets);
+        // Then: the first page, then the nine others and the (empty) one past the total at once
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => i * 100), Offsets);
         Assert.Equal(1000, result.Versions.Count);
-        Assert.Equal(10, result.PagesFetched);
+        Assert.Equal(11, result.PagesFetched);
+        Assert.True(result.Complete);
     }
 
     [Fact]
@@ -152,6 +153,84 @@ public sealed class ReleaseVersionsJobTests
 
         Assert.Equal([0, 100, 200], Offsets);
         Assert.Equal(230, result.Versions.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(150)]
+    public async Task Should_Read_On_While_Pages_Are_Full_If_The_Total_Understates(int claimed)
+    {
+        // Given 250 records and a total_records that says fewer
+        AddVersions(250);
+        _service.ClaimedTotal = claimed;
+
+        // When
+        var result = await Job().RunAsync(new ReleaseVersionsOptions { FileName = "app" });
+
+        // Then every full page is followed by the next, up to the short one
+        Assert.Equal([0, 100, 200], Offsets);
+        Assert.Equal(250, result.Versions.Count);
+        Assert.Equal("1.249.0", result.Latest!.Version);
+        Assert.True(result.Complete);
+        Assert.DoesNotContain(_log, e => e.Code == ErrorCodes.IncompletePaging);
+    }
+
+    [Fact]
+    public async Task Should_Read_On_If_The_Total_Is_0_With_Full_Pages()
+    {
+        // Given exactly three full pages and no total
+        AddVersions(300);
+        _service.ClaimedTotal = 0;
+
+        var result = await Job().RunAsync(new ReleaseVersionsOptions { FileName = "app" });
+
+        // Then the empty page after the third ends it
+        Assert.Equal([0, 100, 200, 300], Offsets);
+        Assert.Equal(300, result.Versions.Count);
+        Assert.True(result.Complete);
+    }
+
+    [Fact]
+    public async Task Should_Stop_Where_The_Records_End_If_The_Total_Overstates()
+    {
+        // Given 120 records and a total of 1,000
+        AddVersions(120);
+        _service.ClaimedTotal = 1000;
+
+        var result = await Job().RunAsync(new ReleaseVersionsOptions { FileName = "app" });
+
+        // Then one wave for the announced pages, no walk beyond the short page, and CART0402
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => i * 100), Offsets);
+        Assert.Equal(120, result.Versions.Count);
+        Assert.False(result.Complete);
+        Assert.Contains("1000 records", Assert.Single(_log, e => e.Code == ErrorCodes.IncompletePaging).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Stop_At_The_Page_Ceiling_With_CART0402_If_Pages_Never_End()
+    {
+        // Given a service whose every page is full of new records, with no total
+        _service.Intercept = (request, _) =>
+        {
+            var offset = int.Parse(request.QueryValue("offset")!, CultureInfo.InvariantCulture);
+            var data = string.Join(',', Enumerable.Range(offset, 100).Select(i => $$"""{"version":"1.{{i}}","path":"/app/1.{{i}}/app.zip","download_url":"https://d/{{i}}"}"""));
+            return Task.FromResult<HttpResponseMessage?>(FakeArtifactService.Json("{\"result\":{\"data\":[" + data + "],\"total_records\":0,\"total_pages\":0}}"));
+        };
+
+        // When
+        var result = await Job().RunAsync(new ReleaseVersionsOptions { FileName = "app", MaxResults = 1 });
+
+        // Then it stopped at the documented ceiling, said so, and kept what it read
+        Assert.Equal(ReleaseVersionsJob.MaxPages, result.PagesFetched);
+        Assert.Equal(ReleaseVersionsJob.MaxPages, _service.Requests.Count);
+        Assert.Equal(ReleaseVersionsJob.MaxPages * ReleaseVersionsJob.PageSize, result.RecordsReceived);
+        Assert.False(result.Complete);
+        Assert.Equal("1.99999", result.Latest!.Version);
+        var warning = Assert.Single(_log, e => e.Code == ErrorCodes.IncompletePaging);
+        Assert.Equal(LogSeverity.Warning, warning.Severity);
+        Assert.Contains("1000 pages", warning.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; the list may be incomplete.", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -223,12 +302,13 @@ public sealed class ReleaseVersionsJobTests
     [Fact]
     public async Task Should_Drop_Duplicate_Records_Within_A_Page()
     {
-        // Given the same (version, path) twice and the same version under two paths
-        _service.Releases.AddRange([("1.0.0", "/a/1.zip"), ("1.0.0", "/a/1.zip"), ("1.0.0", "/b/1.zip")]);
+        // Given the same (version, path) twice
+        _service.Releases.AddRange([("1.0.0", "/app/1.0.0/app.zip"), ("1.0.0", "/app/1.0.0/app.zip"), ("1.1.0", "/app/1.1.0/app.zip")]);
 
         var result = await Job().RunAsync(new ReleaseVersionsOptions { FileName = "app" });
 
-        Assert.Equal(["/a/1.zip", "/b/1.zip"], result.Versions.Select(v => v.Path));
+        Assert.Equal(["/app/1.0.0/app.zip", "/app/1.1.0/app.zip"], result.Versions.Select(v => v.Path));
+        Assert.Equal(2, result.RecordsReceived);
         Assert.Equal(1, result.PagesFetched);
     }
 }

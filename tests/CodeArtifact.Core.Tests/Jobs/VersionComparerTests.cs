@@ -119,7 +119,7 @@ public sealed class VersionComparerTests
         public void Should_Sort_Null_Like_Empty()
         {
             Assert.True(Comparer.Compare(null, "0.0.1") < 0);
-            Assert.Equal(0, Comparer.Compare(null, null));
+            Assert.Equal(0, Comparer.Compare((string?)null, null));
         }
     }
 

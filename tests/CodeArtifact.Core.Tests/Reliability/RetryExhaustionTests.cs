@@ -137,7 +137,7 @@ public sealed class RetryExhaustionTests(FaultyEmulatorFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task A_Verification_Whose_Lookups_Always_Fail_Fails_With_The_Service_Error()
+    public async Task A_Verification_Whose_Lookups_Always_Fail_Gives_Each_File_A_Remote_Error()
     {
         // Given published files, and a service whose file detail always answers 503
         var repository = Server.Seed.CreateRepository("generic").Id;
@@ -154,11 +154,17 @@ public sealed class RetryExhaustionTests(FaultyEmulatorFixture fixture) : IClass
         Server.Faults = FaultProfiles.Persistent("503", "/cloudartifact/v5/");
 
         // When
-        var error = await Assert.ThrowsAsync<CodeArtifactException>(() => new ChecksumVerificationJob(client).RunAsync(new ChecksumVerificationOptions { Repository = repository, Files = files }));
+        var result = await new ChecksumVerificationJob(client).RunAsync(new ChecksumVerificationOptions { Repository = repository, Files = files });
+        fixture.Calm();
 
-        // Then no verdict is made up from a failed look-up
-        Assert.Equal(ErrorCodes.ServiceError, error.Code);
-        Assert.Equal("ListArtifactoryComponent", error.Operation);
-        Assert.Contains("Gave up after 2 attempts", error.Message, StringComparison.Ordinal);
+        // Then no verdict is made up from a failed look-up: each file is a remote error with the service error, and fails the run
+        Assert.All(result.Files, f =>
+        {
+            Assert.Equal(VerificationStatus.RemoteError, f.Status);
+            Assert.Equal(ErrorCodes.ServiceError, f.ErrorCode);
+            Assert.Contains("ListArtifactoryComponent", f.Error, StringComparison.Ordinal);
+            Assert.Contains("Gave up after 2 attempts", f.Error, StringComparison.Ordinal);
+        });
+        Assert.Equal(3, result.Problems.Count(p => p.Code == ErrorCodes.RemoteLookupFailed && p.Severity == ProblemSeverity.Error));
     }
 }

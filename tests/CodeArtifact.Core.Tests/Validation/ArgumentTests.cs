@@ -124,7 +124,11 @@ public sealed class ArgumentTests
     {
         [Theory]
         [InlineData("cn-north-7_5a775fdcb14f4431b6c0015618140bc3_maven_1_108")]
+        [InlineData("cn-north-7_5a775fdcb14f4431b6c0015618140bc3_maven_5_120")]
         [InlineData("xx-xxxxx-x_5a775fdcb14f4431b6c0015618140bc3_go_19")]
+        [InlineData("cn-north-7_5a775fdcb14f4431b6c0015618140bc3_debian_43")]
+        [InlineData("ap-southeast-3_c0dea7f1ac7e4e55a00000000000d001_generic_3")]
+        [InlineData("cn-north-4_x_docker2_1")]
         public void Should_Accept_Documented_Ids(string value) =>
             Assert.Equal(value, Argument.RepositoryId(value, "repository"));
 
@@ -134,6 +138,35 @@ public sealed class ArgumentTests
         [InlineData("..")]
         public void Should_Reject_Ids_That_Are_Not_One_Segment(string value) =>
             Rejected(() => Argument.RepositoryId(value, "repository"), "repository");
+
+        [Theory]
+        [InlineData("generic_3")] // no region, no domain id
+        [InlineData("my-generic-repo")] // a display name, not an id
+        [InlineData("5a775fdcb14f4431b6c0015618140bc3_generic_3")] // no region
+        [InlineData("cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic")] // no sequence
+        [InlineData("cn-north-4_5a775fdcb14f4431b6c0015618140bc3_zip_3")] // unknown format
+        [InlineData("cn-north-4_5a775fdcb14f4431b6c0015618140bc3_maven_201")] // Maven without the policy
+        [InlineData("cn-north-4_5a775fdcb14f4431b6c0015618140bc3_go_1_2")] // two numbers outside Maven
+        [InlineData("cn-north-4_5a775fdc-b14f_go_1")] // a dash in the domain id
+        [InlineData("4-north_5a775fdcb14f4431b6c0015618140bc3_go_1")] // a region starting with a digit
+        [InlineData("cn-north-4_5a775fdcb14f4431b6c0015618140bc3_go_x")]
+        public void Should_Reject_Ids_Not_In_The_Documented_Shape_Naming_Parameter_And_Value(string value)
+        {
+            var exception = Rejected(() => Argument.RepositoryId(value, "Repository"), "Repository");
+
+            Assert.Equal(ErrorCodes.InvalidArgument, exception.Code);
+            Assert.Contains($"\"{value}\"", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("{region}_{domainId}_{format}_{sequence}", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Bound_Each_Part()
+        {
+            Assert.NotNull(Argument.RepositoryId("cn-north-4_" + new string('a', 64) + "_generic_1", "repository"));
+            Rejected(() => Argument.RepositoryId("cn-north-4_" + new string('a', 65) + "_generic_1", "repository"), "repository");
+            Rejected(() => Argument.RepositoryId("c" + new string('n', 32) + "_a_generic_1", "repository"), "repository");
+            Rejected(() => Argument.RepositoryId("cn-north-4_a_generic_12345678901", "repository"), "repository");
+        }
     }
 
     public sealed class ThePagingMethods
@@ -203,9 +236,12 @@ public sealed class ArgumentTests
 
     public sealed class TheJoinedRepositoryIdsMethod
     {
+        private const string Go1 = "cn-north-7_5a775fdcb14f4431b6c0015618140bc3_go_1";
+        private const string Go2 = "cn-north-7_5a775fdcb14f4431b6c0015618140bc3_go_2";
+
         [Fact]
         public void Should_Join_With_Commas() =>
-            Assert.Equal("a_go_1,b_go_2", Argument.JoinedRepositoryIds(["a_go_1", "b_go_2"], "ids"));
+            Assert.Equal(Go1 + "," + Go2, Argument.JoinedRepositoryIds([Go1, Go2], "ids"));
 
         [Fact]
         public void Should_Return_Null_If_None() =>
@@ -214,17 +250,19 @@ public sealed class ArgumentTests
         [Fact]
         public void Should_Accept_512_And_Reject_513_Joined_Characters()
         {
-            var id = new string('a', 127);
-            var four = Enumerable.Repeat(id, 4).ToArray();
-            Assert.Equal(511, Argument.JoinedRepositoryIds(four, "ids")!.Length);
-            var longer = four.Append("bb").ToArray();
-            var exception = Rejected(() => Argument.JoinedRepositoryIds(longer, "ids"), "ids");
+            // Five ids of 85 characters, one of 82 and five commas: 512
+            static string Id(int length) => "cn-north-4_" + new string('a', length - 21) + "_generic_1";
+            var ids = Enumerable.Repeat(Id(85), 5).Append(Id(82)).ToArray();
+            Assert.Equal(512, Argument.JoinedRepositoryIds(ids, "ids")!.Length);
+
+            ids[^1] = Id(83);
+            var exception = Rejected(() => Argument.JoinedRepositoryIds(ids, "ids"), "ids");
             Assert.Contains("512", exception.Message, StringComparison.Ordinal);
         }
 
         [Fact]
         public void Should_Name_The_Bad_Element() =>
-            Rejected(() => Argument.JoinedRepositoryIds(["good_1", "bad,id"], "ids"), "ids[1]");
+            Rejected(() => Argument.JoinedRepositoryIds([Go1, "bad,id"], "ids"), "ids[1]");
     }
 
     public sealed class TheChecksumMethod

@@ -5,16 +5,19 @@ using CodeArtifact.Core.Validation;
 namespace CodeArtifact.Core.Jobs;
 
 /// <summary>
-/// Hashes local files and compares each digest with the one the repository reports (file detail).
+/// Hashes local files and compares each digest with the one the repository reports (file
+/// detail), giving every file one verdict (<see cref="VerificationStatus"/>).
 /// </summary>
 /// <remarks>
 /// Each file is read once, computing only the digest compared. Files are hashed in parallel (at
 /// most the processor count at once) while the remote look-ups run (at most the client's
 /// MaxConcurrency at once). A file is hashed as soon as a hashing slot is free, without waiting
 /// for its look-up: with Auto the SHA-256 that the repository nearly always reports; only when it
-/// reports no SHA-256 is the file read again for the digest it does report. A file found missing
-/// remotely has its hashing stopped. A failure other than "not found" (no permission, service
-/// error) fails the job, since no file could be judged fairly.
+/// reports no SHA-256 is the file read again for the digest it does report. Hashing stops as soon
+/// as the answer makes it useless: the file is missing remotely, its size differs from the
+/// repository's (a mismatch found without hashing), or no digest to compare exists.
+/// One file's failed look-up (after the client's retries) is that file's verdict, never the
+/// others': only a repository-level failure (<see cref="RepositoryCheck"/>) fails the job.
 /// </remarks>
 public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<CodeArtifactLogEvent>? log = null)
 {
@@ -33,6 +36,8 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         var startedAt = _client.Options.TimeProvider.GetUtcNow();
         Log(LogSeverity.Info, $"Verifying {Quantity.Of(files.Count, "file")} with {(options.Algorithm == ChecksumAlgorithm.Auto ? "the strongest digest the repository has" : options.Algorithm.Name())}.");
 
+        var repositories = files.Select(f => f.Repository).Distinct(StringComparer.Ordinal)
+            .ToDictionary(r => r, r => new RepositoryCheck(_client, r), StringComparer.Ordinal);
         using var hashSlots = new SemaphoreSlim(options.MaxParallelHashing ?? Environment.ProcessorCount);
         using var lookupSlots = new SemaphoreSlim(Math.Max(1, _client.Options.MaxConcurrency));
         var progress = new ProgressReporter(files.Count, "Verified", "files", _log);
@@ -40,7 +45,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             files,
             async (file, _, token) =>
             {
-                var verification = await VerifyAsync(file, options.Algorithm, hashSlots, lookupSlots, token).ConfigureAwait(false);
+                var verification = await VerifyAsync(file, options.Algorithm, repositories[file.Repository], hashSlots, lookupSlots, token).ConfigureAwait(false);
                 Log(LogSeverity.Detail, Describe(verification));
                 progress.OneDone();
                 return verification;
@@ -60,13 +65,24 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
     private async Task<FileVerification> VerifyAsync(
         PlannedFile file,
         ChecksumAlgorithm algorithm,
+        RepositoryCheck repository,
         SemaphoreSlim hashSlots,
         SemaphoreSlim lookupSlots,
         CancellationToken cancellationToken)
     {
-        if (!File.Exists(file.LocalPath))
+        long localSize;
+        try
         {
-            return file.Outcome(VerificationStatus.UnreadableLocally, error: "The local file does not exist.");
+            if (!File.Exists(file.LocalPath))
+            {
+                return file.Outcome(VerificationStatus.UnreadableLocally, error: "The local file does not exist.");
+            }
+
+            localSize = new FileInfo(file.LocalPath).Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return file.Outcome(VerificationStatus.UnreadableLocally, error: $"The local file cannot be read: {ex.Message}");
         }
 
         var lookup = LookUpAsync(file, lookupSlots, cancellationToken);
@@ -84,10 +100,10 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             await Task.WhenAny(hashing).ConfigureAwait(false);
         }
 
-        FileDetail? detail;
+        (FileDetail? Detail, CodeArtifactException? Failure) answer;
         try
         {
-            detail = await lookup.ConfigureAwait(false);
+            answer = await lookup.ConfigureAwait(false);
         }
         catch
         {
@@ -95,10 +111,34 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             throw;
         }
 
-        if (detail is null)
+        if (answer.Failure is { } failure)
         {
             await AbandonHashingAsync().ConfigureAwait(false);
-            return file.Outcome(VerificationStatus.MissingRemotely, error: "The repository has no file at this path.");
+            if (await repository.FailureAsync(cancellationToken).ConfigureAwait(false) is { } repositoryFailure)
+            {
+                throw repositoryFailure;
+            }
+
+            return JobTasks.IsNotFound(failure)
+                ? file.Outcome(VerificationStatus.MissingRemotely, localSize: localSize, error: "The repository has no file at this path.")
+                : file.Outcome(
+                    VerificationStatus.RemoteError,
+                    localSize: localSize,
+                    error: failure.Message,
+                    failure: failure);
+        }
+
+        repository.FileFound();
+        var detail = answer.Detail!;
+        if (detail.Size is { } remoteSize && remoteSize != localSize)
+        {
+            await AbandonHashingAsync().ConfigureAwait(false);
+            return file.Outcome(
+                VerificationStatus.Mismatch,
+                localSize: localSize,
+                remoteSize: remoteSize,
+                downloadUri: detail.DownloadUri,
+                error: $"The sizes differ: {localSize.ToString(CultureInfo.InvariantCulture)} bytes locally, {remoteSize.ToString(CultureInfo.InvariantCulture)} in the repository.");
         }
 
         var chosen = algorithm == ChecksumAlgorithm.Auto ? PreferredRemote(detail.Checksums) : algorithm;
@@ -107,8 +147,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         {
             await AbandonHashingAsync().ConfigureAwait(false);
             var what = chosen is null ? "no checksum at all" : $"no {chosen.Value.Name()} checksum";
-            Log(LogSeverity.Warning, $"{file.RemotePath} in {file.Repository}: the repository reports {what}, so the file cannot be verified.", ErrorCodes.NoCommonAlgorithm);
-            return file.Outcome(VerificationStatus.Mismatch, algorithm: chosen?.Name(), downloadUri: detail.DownloadUri, error: $"The repository reports {what} for this file.");
+            return file.Outcome(VerificationStatus.NoRemoteDigest, algorithm: chosen?.Name(), localSize: localSize, remoteSize: detail.Size, downloadUri: detail.DownloadUri, error: $"the repository reports {what} for this file");
         }
 
         if (chosen.Value != speculative)
@@ -120,24 +159,33 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         var (digests, readError) = await hashing.ConfigureAwait(false);
         if (digests is null)
         {
-            return file.Outcome(VerificationStatus.UnreadableLocally, algorithm: chosen.Value.Name(), remoteHash: remoteHash, downloadUri: detail.DownloadUri, error: readError);
+            return file.Outcome(VerificationStatus.UnreadableLocally, algorithm: chosen.Value.Name(), remoteHash: remoteHash, remoteSize: detail.Size, downloadUri: detail.DownloadUri, error: readError);
         }
 
         var localHash = digests[chosen.Value]!;
         var status = string.Equals(localHash, remoteHash, StringComparison.Ordinal) ? VerificationStatus.Verified : VerificationStatus.Mismatch;
-        return file.Outcome(status, chosen.Value.Name(), localHash, remoteHash, detail.DownloadUri);
+        return file.Outcome(
+            status,
+            chosen.Value.Name(),
+            localHash,
+            remoteHash,
+            digests.Length,
+            detail.Size,
+            detail.DownloadUri,
+            status == VerificationStatus.Mismatch ? $"The {chosen.Value.Name()} digests differ." : null);
     }
 
-    private async Task<FileDetail?> LookUpAsync(PlannedFile file, SemaphoreSlim lookupSlots, CancellationToken cancellationToken)
+    private async Task<(FileDetail? Detail, CodeArtifactException? Failure)> LookUpAsync(PlannedFile file, SemaphoreSlim lookupSlots, CancellationToken cancellationToken)
     {
         await lookupSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await _client.GetFileDetailAsync(file.Repository, file.RemotePath, file.Format, cancellationToken).ConfigureAwait(false);
+            return (await _client.GetFileDetailAsync(file.Repository, file.RemotePath, file.Format, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (CodeArtifactException ex) when (JobTasks.IsNotFound(ex))
+        catch (CodeArtifactException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return null;
+            // The client has retried what was worth retrying: this is the file's answer.
+            return (null, ex);
         }
         finally
         {
@@ -213,7 +261,7 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
         VerificationStatus.Verified => $"Verified {v.LocalPath} = {v.Repository}{v.RemotePath} ({v.Algorithm} {v.LocalHash}).",
         VerificationStatus.Mismatch when v.LocalHash is not null => $"Mismatch {v.LocalPath} vs {v.Repository}{v.RemotePath}: {v.Algorithm} local {v.LocalHash}, remote {v.RemoteHash}.",
         VerificationStatus.MissingRemotely => $"Missing remotely: {v.Repository}{v.RemotePath} (for {v.LocalPath}).",
-        _ => $"{v.Status} {v.LocalPath}: {v.Error}",
+        _ => $"{v.Status} {v.LocalPath} ({v.Repository}{v.RemotePath}): {v.Error}",
     };
 
     private void Log(LogSeverity severity, string message, string? code = null) => _log?.Invoke(new CodeArtifactLogEvent(severity, message, code));
@@ -225,8 +273,11 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
             string? algorithm = null,
             string? localHash = null,
             string? remoteHash = null,
+            long? localSize = null,
+            long? remoteSize = null,
             string? downloadUri = null,
-            string? error = null) => new()
+            string? error = null,
+            CodeArtifactException? failure = null) => new()
             {
                 LocalPath = GivenLocalPath,
                 RemotePath = RemotePath,
@@ -235,8 +286,13 @@ public sealed class ChecksumVerificationJob(CodeArtifactClient client, Action<Co
                 Algorithm = algorithm,
                 LocalHash = localHash,
                 RemoteHash = remoteHash,
+                LocalSize = localSize,
+                RemoteSize = remoteSize,
                 DownloadUri = downloadUri,
                 Error = error,
+                ErrorCode = failure?.Code,
+                ServiceErrorCode = failure?.ServiceErrorCode,
+                HttpStatus = failure?.HttpStatus,
             };
     }
 }

@@ -15,14 +15,17 @@ public sealed record ChecksumVerificationOptions
     /// <summary>The digest to compare; Auto takes the strongest the repository reports.</summary>
     public ChecksumAlgorithm Algorithm { get; init; } = ChecksumAlgorithm.Auto;
 
-    /// <summary>Whether a mismatch fails the run (the default) or only warns; see <see cref="ChecksumVerificationResult.Problems"/>.</summary>
-    public bool FailOnMismatch { get; init; } = true;
-
-    /// <summary>Whether a file missing from the repository fails the run (the default) or only warns.</summary>
-    public bool FailOnMissing { get; init; } = true;
-
     /// <summary>Files hashed at once (default: the processor count).</summary>
     public int? MaxParallelHashing { get; init; }
+
+    /// <summary>
+    /// Whether a mismatch (digest or size), or a file the repository holds no digest of the
+    /// algorithm asked for, fails the run (default) or only warns. See <see cref="ChecksumVerificationResult.Problems"/>.
+    /// </summary>
+    public bool FailOnMismatch { get; init; } = true;
+
+    /// <summary>Whether a file missing from the repository fails the run (default) or only warns.</summary>
+    public bool FailOnMissing { get; init; } = true;
 }
 
 /// <summary>One local file to verify against its copy in the repository.</summary>

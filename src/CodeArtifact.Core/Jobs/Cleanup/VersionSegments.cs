@@ -6,8 +6,8 @@ namespace CodeArtifact.Core.Jobs;
 /// and order (<see cref="VersionKey"/>, <see cref="VersionComparer"/>).
 /// </summary>
 /// <remarks>
-/// A folder name reads as a version when it starts with a digit (or <c>v</c>/<c>V</c> and a digit)
-/// and its first release segment, as <see cref="VersionKey"/> splits it, is a number:
+/// A folder name reads as a version when <see cref="VersionKey.TryParse"/> takes it and it has a
+/// dotted number or is a number:
 /// <c>1.2.3</c>, <c>2.0.0-rc.1</c>, <c>v1.2</c>, <c>20240101.1</c>, <c>1.0rc1</c>. Names such as
 /// <c>app</c>, <c>x86</c> or <c>64bit</c> do not. Only folders count: a file's own name is never its
 /// version, so a flat folder of files (<c>tools/tool-1.0.zip</c>) has none.
@@ -17,19 +17,15 @@ internal static class VersionSegments
     /// <summary>True when <paramref name="segment"/>, one folder name, reads as a version.</summary>
     public static bool IsVersion(string segment)
     {
-        if (string.IsNullOrEmpty(segment))
+        if (!VersionKey.TryParse(segment, out _))
         {
             return false;
         }
 
-        var start = segment[0] is 'v' or 'V' && segment.Length > 1 ? 1 : 0;
-        if (!char.IsAsciiDigit(segment[start]))
-        {
-            return false;
-        }
-
-        var key = VersionKey.Parse(segment);
-        return key.Release.Count > 0 && key.Release[0].All(char.IsAsciiDigit);
+        // TryParse takes any name that starts with a digit; a folder such as "64bit" is a name, not
+        // a version. A version folder has a dotted number ("1.2", "20240101.1") or is a number ("1", "v10").
+        var body = segment[0] is 'v' or 'V' ? segment[1..] : segment;
+        return body.Contains('.', StringComparison.Ordinal) || body.All(char.IsAsciiDigit);
     }
 
     /// <summary>

@@ -6,8 +6,19 @@ public sealed record ReleaseVersionsOptions
     /// <summary>The project (default: the client's).</summary>
     public string? ProjectId { get; init; }
 
-    /// <summary>The file name to look for (the service matches it fuzzily): 1–200 letters, digits, <c>_</c>, <c>-</c>, <c>.</c>.</summary>
+    /// <summary>
+    /// The file to look for: 1–200 letters, digits, <c>_</c>, <c>-</c>, <c>.</c>. The service matches
+    /// it fuzzily; the job keeps only the file named so (<c>app</c> is <c>app.zip</c> or
+    /// <c>app-{version}.zip</c>, not <c>app-tools.zip</c> or <c>my-app.zip</c>).
+    /// </summary>
     public string FileName { get; init; } = string.Empty;
+
+    /// <summary>
+    /// A glob matched against each record's path (<c>/release/app/*/app-*.zip</c>, <c>**/*.tar.gz</c>;
+    /// Microsoft.Extensions.FileSystemGlobbing, case-sensitive): only matching records count.
+    /// Chooses among the files a fuzzy search returns. Null: every path.
+    /// </summary>
+    public string? PathFilter { get; init; }
 
     /// <summary>Keep only the highest this many versions (null: all).</summary>
     public int? MaxResults { get; init; }

@@ -25,7 +25,7 @@ internal sealed record FakeFile(DateTimeOffset Modified, long Size, string Conte
 
 /// <summary>
 /// The transport seam for job tests: a small in-memory CodeArts Artifact that answers file tree,
-/// file detail, file delete, recycle-bin restore, release files and Maven info with the
+/// file detail, file delete, recycle-bin restore, release files, repository info and Maven info with the
 /// documented shapes (the reference's recorded examples), records every request, and lets a
 /// test override any answer. It never touches the network.
 /// </summary>
@@ -56,6 +56,9 @@ internal sealed class FakeArtifactService : HttpMessageHandler
 
     /// <summary>The total_records to claim (default: the real count).</summary>
     public int? ClaimedTotal { get; set; }
+
+    /// <summary>The repositories ShowRepositoryInfo knows (others answer 404); the default one from the start.</summary>
+    public HashSet<string> KnownRepositories { get; } = new(StringComparer.Ordinal) { Repository };
 
     /// <summary>The Maven info result array, as JSON.</summary>
     public string MavenInfoJson { get; set; } = "[]";
@@ -149,6 +152,11 @@ internal sealed class FakeArtifactService : HttpMessageHandler
                 return ReleasePage(int.Parse(request.QueryValue("limit")!, CultureInfo.InvariantCulture), int.Parse(request.QueryValue("offset")!, CultureInfo.InvariantCulture));
             }
 
+            if (request.Method == HttpMethod.Get && path.StartsWith("/cloudartifact/v5/repositories/", StringComparison.Ordinal))
+            {
+                return RepositoryInfo(path["/cloudartifact/v5/repositories/".Length..]);
+            }
+
             if (request.Method == HttpMethod.Get && path == "/cloudartifact/v5/maven/info")
             {
                 return Json(Envelope(MavenInfoJson));
@@ -230,6 +238,17 @@ internal sealed class FakeArtifactService : HttpMessageHandler
                 ["lastDownloaded"] = file.LastDownloaded?.ToUnixTimeMilliseconds() ?? 0,
             },
         };
+        return Json(Envelope(result.ToJsonString()));
+    }
+
+    private HttpResponseMessage RepositoryInfo(string repositoryId)
+    {
+        if (!KnownRepositories.Contains(repositoryId))
+        {
+            return Json($$"""{"error_code":"CR.4004","error_msg":"Repository '{{repositoryId}}' does not exist.","status":"error","trace_id":"143002-1-2"}""", HttpStatusCode.NotFound);
+        }
+
+        var result = new JsonObject { ["name"] = repositoryId, ["format"] = "generic", ["type"] = "hosted", ["repositoryName"] = "fake" };
         return Json(Envelope(result.ToJsonString()));
     }
 
