@@ -49,7 +49,7 @@ public static partial class CodeArtifactAliasesTests
             // Then
             Assert.Equal(["1.2.9", "1.2.10", "1.9.12", "1.10.0", "2.0.0-rc.1"], versions.Select(v => v.Version).ToArray());
             Assert.All(versions, v => Assert.EndsWith($"{name}-{v.Version}.zip", v.DownloadUrl, StringComparison.Ordinal));
-            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith($"Release versions of \"{name}\": 5 versions, latest 1.10.0", StringComparison.Ordinal));
+            Assert.Contains(test.Log.At(Verbosity.Normal), line => line.StartsWith($"Release versions of {name}.zip: 5 versions, latest 1.10.0", StringComparison.Ordinal));
             Assert.Contains(test.Log.At(Verbosity.Verbose), line => line.StartsWith($"Release files \"{name}\" offset 0: 5 records", StringComparison.Ordinal));
             Assert.Equal(["ShowProjectReleaseFiles"], test.Operations);
         }

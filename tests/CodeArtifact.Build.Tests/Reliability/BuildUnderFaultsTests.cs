@@ -80,8 +80,9 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         Assert.Equal("dist/lib.zip", ConsumerProject.Printed(build, "MISMATCHED"));
         Assert.Equal(string.Join(';', obsolete), ConsumerProject.Printed(build, "DELETED"));
         var deletes = requests.Where(r => r.Method == "DELETE").ToList();
-        Assert.Equal(obsolete.Length, deletes.Count(r => r.Fault is null && r.Status == 200));
-        Assert.DoesNotContain(deletes, r => r.Fault is null && r.Status != 200);
+        Assert.Equal(obsolete.Length, deletes.Count(r => FaultNames.WasHandled(r.Fault) && r.Status == 200));
+        // A retry after a lost answer finds the file gone (404): the run counts it as deleted, once.
+        Assert.DoesNotContain(deletes, r => FaultNames.WasHandled(r.Fault) && r.Status is not (200 or 404));
         Assert.All(obsolete, p => Assert.Null(emulator.Seed.FindFile(repository, p)));
         Assert.Contains(emulator.RepositoryPassword(), File.ReadAllText(consumer.PathOf("m2/settings.xml")), StringComparison.Ordinal);
     }
@@ -182,7 +183,7 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         Assert.True(build.Succeeded, build.ToString());
         Assert.DoesNotMatch(@"warning [A-Z]+\d{4}", build.Output);
         Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
-        Assert.Contains($"Release versions of \"{release}\": 1 version, latest 1.0.0.", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"Release versions of {release}.zip: 1 version, latest 1.0.0.", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("CART0111", build.Output, StringComparison.Ordinal);
     }
 

@@ -246,7 +246,7 @@ public sealed class CodeArtifactTaskTests(EmulatorFixture emulator) : IClassFixt
         // Then the one line a default-verbosity build shows is the summary
         Assert.True(succeeded, engine.Log);
         var high = Assert.Single(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.High);
-        Assert.Equal($"Release versions of \"{name}\": 2 versions, latest 1.1.0.", high.Message);
+        Assert.Equal($"Release versions of {name}.zip: 2 versions, latest 1.1.0.", high.Message);
         Assert.Contains(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.Low && m.Message!.Contains("ShowProjectReleaseFiles", StringComparison.Ordinal));
         Assert.Empty(engine.Warnings);
     }

@@ -66,7 +66,7 @@ public sealed class RestoreJobTests
         Assert.Equal(ErrorCodes.RestoreFailed, failure.Code);
         var problem = Assert.Single(result.Problems);
         Assert.Equal((ProblemSeverity.Error, ErrorCodes.RestoreFailed, "/a/1.zip.md5"), (problem.Severity, problem.Code, problem.Subject));
-        Assert.Equal($"Restored 2 of 3 files to {Repository}, 1 failed.", result.Summary);
+        Assert.Equal($"Restore to {Repository}: 2 of 3 files restored, 1 failed.", result.Summary);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class RestoreJobTests
         Assert.Equal(["/b"], result.Interrupted);
         Assert.Equal(["/c"], result.NotAttempted);
         Assert.Equal(2, puts);
-        Assert.StartsWith("Cancelled: restored 1 of 3 files", result.Summary, StringComparison.Ordinal);
+        Assert.StartsWith($"Restore to {Repository} cancelled: 1 of 3 files restored", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,10 +75,11 @@ public sealed class CleanupResult : JobResult
     {
         get
         {
+            var where = $"of {Options.RootPath} in {Options.Repository}";
             var kept = $"{Quantity.Number(Kept.Count)} kept";
             if (DryRun)
             {
-                return $"Dry run: {Quantity.Of(Candidates.Count, "file")} would be deleted ({Bytes(BytesFreed)}), {kept}"
+                return $"Cleanup (dry run) {where}: {Quantity.Of(Candidates.Count, "file")} would be deleted ({Bytes(BytesFreed)}), {kept}"
                     + (AlreadyGone.Count > 0 ? $", {Quantity.Number(AlreadyGone.Count)} already gone" : string.Empty)
                     + (Plan is not null && Options.PlanFile is not null ? $"; plan written to {Options.PlanFile}." : ".");
             }
@@ -87,15 +88,24 @@ public sealed class CleanupResult : JobResult
             Add(parts, AlreadyGone.Count, "already gone");
             Add(parts, SkippedAsChanged.Count, "skipped as changed");
             Add(parts, Failed.Count, "failed");
-            Add(parts, Interrupted.Count, "interrupted");
+            if (Cancelled)
+            {
+                // A cancelled run always says how many deletes were on their way: they may or may not have happened.
+                parts.Add($"{Quantity.Number(Interrupted.Count)} interrupted (their delete was on its way: restore them to be sure)");
+            }
+            else
+            {
+                Add(parts, Interrupted.Count, "interrupted");
+            }
+
             Add(parts, NotAttempted.Count, "not attempted");
             if (Plan is null)
             {
                 parts.Add(kept);
             }
 
-            var lead = Cancelled ? "Cancelled: " : StoppedBy is not null ? "Stopped by a refused request: " : string.Empty;
-            return lead + string.Join(", ", parts) + ".";
+            var state = Cancelled ? " cancelled" : StoppedBy is not null ? " stopped by a refused request" : string.Empty;
+            return $"Cleanup {where}{state}: {string.Join(", ", parts)}.";
         }
     }
 

@@ -39,15 +39,15 @@ public sealed class RestoreResult : JobResult
         get
         {
             var total = Restored.Count + Failed.Count + Interrupted.Count + NotAttempted.Count;
-            var text = $"Restored {Quantity.Number(Restored.Count)} of {Quantity.Of(total, "file")} to {Options.Repository}";
+            var text = $"{Quantity.Number(Restored.Count)} of {Quantity.Of(total, "file")} restored";
             if (Failed.Count > 0)
             {
                 text += $", {Quantity.Number(Failed.Count)} failed";
             }
 
             return Cancelled
-                ? $"Cancelled: {text[0..1].ToLowerInvariant()}{text[1..]}, {Quantity.Number(Interrupted.Count)} interrupted, {Quantity.Number(NotAttempted.Count)} not attempted."
-                : text + ".";
+                ? $"Restore to {Options.Repository} cancelled: {text}, {Quantity.Number(Interrupted.Count)} interrupted, {Quantity.Number(NotAttempted.Count)} not attempted."
+                : $"Restore to {Options.Repository}: {text}.";
         }
     }
 

@@ -43,18 +43,18 @@ public sealed class MavenCredentialsResult : JobResult
         get
         {
             var resolved = Repositories.Count == 0
-                ? "No Maven repository resolved"
-                : $"Resolved {Plural(Repositories.Count, "Maven repository", "Maven repositories")} ({string.Join(", ", Repositories.Select(r => r.Id))})";
-            var skipped = RepositoriesWithoutPassword.Count == 0 ? string.Empty : $"; {Plural(RepositoriesWithoutPassword.Count, "repository", "repositories")} left out without a password";
+                ? "no Maven repository matched"
+                : $"{Quantity.Of(Repositories.Count, "Maven repository", "Maven repositories")} ({string.Join(", ", Repositories.Select(r => r.Id))})";
+            var skipped = RepositoriesWithoutPassword.Count == 0 ? string.Empty : $"; {Quantity.Of(RepositoriesWithoutPassword.Count, "repository", "repositories")} left out without a password";
             if (Settings is not { } settings)
             {
-                return resolved + skipped + ".";
+                return $"Maven credentials: {resolved}{skipped}.";
             }
 
             var file = (settings.Changed ? $"; wrote {settings.Path}" : $"; {settings.Path} is up to date")
                 + (settings.BaseSettingsFile is { } basePath ? $" (merged from {basePath})" : string.Empty);
-            var secret = settings.HoldsPasswords ? ": it holds the passwords, readable only by you; delete it after use." : ".";
-            return resolved + skipped + file + secret;
+            var secret = settings.HoldsPasswords ? " It holds their passwords, readable only by you: delete it after use." : string.Empty;
+            return $"Maven credentials: {resolved}{skipped}{file}.{secret}";
         }
     }
 
@@ -103,6 +103,4 @@ public sealed class MavenCredentialsResult : JobResult
             : $"exclude them in the base settings: <mirrorOf>{mirror.SuggestedMirrorOf}</mirrorOf>";
         return $"The mirror \"{mirror.MirrorId}\" (mirrorOf \"{mirror.MirrorOf}\"{url}){where} catches {ids}: {effect}. To reach them directly, {fix}.";
     }
-
-    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 }
