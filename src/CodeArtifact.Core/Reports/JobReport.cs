@@ -35,6 +35,7 @@ public static class JobReport
             ReleaseVersionsResult r => JsonSerializer.Serialize(ReportMapper.Map(r), context.ReportDocumentReleaseVersionsInputsReleaseVersionsResults),
             CleanupResult r => JsonSerializer.Serialize(ReportMapper.Map(r), context.ReportDocumentCleanupInputsCleanupResults),
             RestoreResult r => JsonSerializer.Serialize(ReportMapper.Map(r), context.ReportDocumentRestoreInputsRestoreResults),
+            PublishResult r => PublishReport.ToJson(r),
             _ => throw new ArgumentException($"No report is defined for {result.GetType().Name}.", nameof(result)),
         } + "\n";
     }

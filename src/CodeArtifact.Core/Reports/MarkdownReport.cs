@@ -46,6 +46,9 @@ internal static class MarkdownReport
                 Table(md, ["File", "Status"], r.Failed.Select(f => new[] { Code(f.Path), Cell("failed: " + f.Message) })
                     .Concat(r.Restored.Select(p => new[] { Code(p), "restored" })));
                 break;
+            case PublishResult r:
+                PublishReport.RenderMarkdown(md, r);
+                break;
             default:
                 throw new ArgumentException($"No report is defined for {result.GetType().Name}.", nameof(result));
         }
@@ -69,14 +72,14 @@ internal static class MarkdownReport
         }
     }
 
-    private static void Heading(StringBuilder md, string what, JobResult result)
+    internal static void Heading(StringBuilder md, string what, JobResult result)
     {
         md.Append("### CodeArtifact ").Append(what).Append(" — ").Append(ReportMapper.Outcome(result)).Append('\n').Append('\n');
         md.Append("_").Append(Time(result.StartedAt)).Append(", ")
           .Append(Math.Max(0, (result.FinishedAt - result.StartedAt).TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture)).Append(" s_\n\n");
     }
 
-    private static void Table(StringBuilder md, string[] header, IEnumerable<string[]> rows)
+    internal static void Table(StringBuilder md, string[] header, IEnumerable<string[]> rows)
     {
         var shown = 0;
         var hidden = 0;
@@ -131,9 +134,9 @@ internal static class MarkdownReport
         return fence + pad + flat + pad + fence;
     }
 
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Bytes(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Bytes(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset? time) =>
         time is { } t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";

@@ -14,6 +14,7 @@ internal static class ReportMapper
         ChecksumVerificationResult r => r.Files.All(f => f.Status == VerificationStatus.Verified) ? Succeeded : Problems,
         ReleaseVersionsResult r => r.Complete ? Succeeded : Problems,
         RestoreResult r => r.Failed.Count == 0 ? Succeeded : Problems,
+        PublishResult r => PublishReport.Outcome(r),
         _ => Succeeded,
     };
 
@@ -89,7 +90,7 @@ internal static class ReportMapper
         _ => "unreadable-locally",
     };
 
-    private static ReportDocument<TInputs, TResults> Document<TInputs, TResults>(JobResult result, TInputs inputs, TResults results) => new()
+    internal static ReportDocument<TInputs, TResults> Document<TInputs, TResults>(JobResult result, TInputs inputs, TResults results) => new()
     {
         Job = result.JobName,
         Tool = JobReport.Tool,
