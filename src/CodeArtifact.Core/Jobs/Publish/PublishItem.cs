@@ -20,6 +20,10 @@ internal sealed class PublishItem
 
     public string Format { get; set; } = "generic";
 
+    /// <summary>The repository's URL, once resolved.</summary>
+    public Uri? RepositoryUrl { get; set; }
+
+    /// <summary>Where the file is uploaded to (and, in the service's layout, downloaded from).</summary>
     public Uri? UploadUri { get; set; }
 
     public PublishFileStatus Status { get; set; } = PublishFileStatus.NotStarted;

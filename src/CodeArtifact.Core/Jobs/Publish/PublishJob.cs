@@ -49,6 +49,7 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
         {
             var repository = repositories[item.Repository];
             item.Format = repository.Format;
+            item.RepositoryUrl = repository.Url;
             item.UploadUri = CodeArtifactClient.UploadUri(repository.Url, item.RemotePath, _client.Options.AllowInsecureHttp);
         }
 
@@ -239,7 +240,7 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
             });
             await using (var body = new ProgressStream(file, progress.BytesSent))
             {
-                await _client.UploadFileAsync(item.UploadUri!, item.RemotePath, body, account, cancellationToken).ConfigureAwait(false);
+                await _client.UploadFileAsync(item.RepositoryUrl!, item.RemotePath, body, account, cancellationToken).ConfigureAwait(false);
             }
 
             item.Status = PublishFileStatus.Uploaded;
