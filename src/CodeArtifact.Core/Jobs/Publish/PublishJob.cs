@@ -76,9 +76,12 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
     }
 
     internal static CodeArtifactException MavenRefused(string repository, string parameterName = nameof(PublishOptions.Repository)) =>
+        MavenRefusedBecause($"Repository \"{repository}\" is a Maven repository", parameterName);
+
+    internal static CodeArtifactException MavenRefusedBecause(string what, string parameterName) =>
         new(
             ErrorCodes.PublishMavenRepositoryRefused,
-            $"Repository \"{repository}\" is a Maven repository: publish uploads files to non-Maven (generic …) repositories, and a Maven repository takes artifacts with their POM and metadata, which Maven or Gradle deploy themselves (mvn deploy, with the settings.xml from ResolveCodeArtifactMavenCredentials). Nothing was uploaded. Choose a generic repository for files.")
+            $"{what}: publish uploads files to non-Maven (generic …) repositories, and a Maven repository takes artifacts with their POM and metadata, which Maven or Gradle deploy themselves (mvn deploy, with the settings.xml from ResolveCodeArtifactMavenCredentials). Nothing was uploaded. Choose a generic repository for files.")
         {
             ParameterName = parameterName,
         };
@@ -284,7 +287,7 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
             verification = await new ChecksumVerificationJob(_client, _log).RunAsync(
                 new ChecksumVerificationOptions
                 {
-                    Files = uploaded.Select(i => new VerifyFileRequest(i.GivenLocalPath, i.RemotePath, i.Repository, i.Format)).ToArray(),
+                    Files = uploaded.Select(i => new VerifyFileRequest(i.FullLocalPath, i.RemotePath, i.Repository, i.Format)).ToArray(),
                     Algorithm = ChecksumAlgorithm.Sha256,
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -57,7 +57,7 @@ internal static class PublishValidation
 
         if (RepositoryPaths.IsMaven(string.Empty, options.Format))
         {
-            throw PublishJob.MavenRefused(options.Repository ?? "(all)", nameof(PublishOptions.Format));
+            throw PublishJob.MavenRefusedBecause($"Format \"{options.Format}\" is a Maven format", nameof(PublishOptions.Format));
         }
 
         return Argument.OneOf(options.Format, nameof(PublishOptions.Format), KnownValues.FileFormats);
