@@ -30,7 +30,8 @@ internal sealed class PublishCase : BenchCase
     {
         var speed = await SpeedAsync(context, cancellationToken).ConfigureAwait(false);
         var memory = await MemoryAsync(context, cancellationToken).ConfigureAwait(false);
-        return [speed, memory];
+        var clientSide = await ClientSideAsync(context, cancellationToken).ConfigureAwait(false);
+        return [speed, memory, clientSide];
     }
 
     private async Task<CaseResult> SpeedAsync(BenchContext context, CancellationToken cancellationToken)
@@ -121,6 +122,71 @@ internal sealed class PublishCase : BenchCase
                 ExtraConditionMet = exact,
                 ExtraConditionText = $"emulator counted {counted} uploads, expected exactly {Units.Count(sizes.PublishFiles)}",
                 Note = string.Create(CultureInfo.InvariantCulture, $"each run reads every file's detail before uploading (skip what is there) and after (verification), hashes every file twice (plan, verification), and the emulator computes MD5, SHA-1, SHA-256 and SHA-512 of every upload in the same process. A default run is bound by CPU, not by latency: the ceiling is the serial time over the default run's CPU time spread over all processors, the best any client could do here with this emulator."),
+            };
+        }
+        finally
+        {
+            Workspace.DeleteFolder(folder);
+        }
+    }
+
+    /// <summary>
+    /// 9c: the same publish with the remote side answered in-process after the same latency, so
+    /// that the figure is the client's own (look-ups, hashing, signing, streaming, scheduling) and
+    /// not the emulator's digest work on the same cores.
+    /// </summary>
+    private async Task<CaseResult> ClientSideAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var sizes = context.Sizes;
+        var folder = context.Workspace.CreateFolder("case9c");
+        try
+        {
+            context.Workspace.RequireFreeSpace(sizes.PublishFiles * sizes.PublishFileBytes, "Case 9c's files");
+            var files = new List<PublishFileRequest>(sizes.PublishFiles);
+            for (var i = 0; i < sizes.PublishFiles; i++)
+            {
+                var local = Path.Combine(folder, $"p{i:D3}.bin");
+                DataFiles.WriteRandom(local, sizes.PublishFileBytes, seed: 9_000 + i);
+                files.Add(new PublishFileRequest(local, $"/bench/publish/p{i:D3}.bin"));
+            }
+
+            var transport = new UploadSinkTransport(TimeSpan.FromMilliseconds(sizes.PublishLatencyMs));
+
+            async Task<double> Publish(int? maxConcurrency, IReadOnlyList<PublishFileRequest> batch)
+            {
+                transport.Clear();
+                using var client = UploadSinkTransport.Client(transport, maxConcurrency);
+                PublishResult? result = null;
+                var seconds = await Alternation.TimeAsync(async () =>
+                    result = await new PublishJob(client).RunAsync(new PublishOptions { Repository = UploadSinkTransport.Repository, Files = batch }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                if (result!.Uploaded.Count != batch.Count || result.Files.Any(f => f.Verified != true))
+                {
+                    throw new InvalidOperationException($"The job uploaded and verified {result.Uploaded.Count(f => f.Verified == true)} of {batch.Count} files ({result.Failed.FirstOrDefault()?.Error}).");
+                }
+
+                return seconds;
+            }
+
+            var few = files.Take(8).ToList();
+            await Publish(null, few).ConfigureAwait(false);
+            await Publish(1, few).ConfigureAwait(false);
+            var values = await Alternation.RunAsync(
+                [() => Publish(null, files), () => Publish(1, files)],
+                [sizes.Runs, sizes.SlowRuns],
+                cancellationToken).ConfigureAwait(false);
+            var ours = new Samples(values[0]);
+            var serial = new Samples(values[1]);
+            var ratio = serial.Median / ours.Median;
+            return new CaseResult
+            {
+                Number = Number + "c",
+                Title = $"Publish {Units.Count(sizes.PublishFiles)} files × {Units.Bytes(sizes.PublishFileBytes)}, client side only (remote answered in-process after +{sizes.PublishLatencyMs} ms): default settings vs MaxConcurrency=1",
+                Ours = new Side(ours, Unit.Seconds),
+                Baseline = new Side(serial, Unit.Seconds),
+                Figure = ratio,
+                FigureText = string.Create(CultureInfo.InvariantCulture, $"{ratio:0.0}× (serial ÷ default)"),
+                Goal = Goal.RatioAtLeast(8),
+                Note = "the same job, files and latency as 9a, but the remote side reads each body into SHA-256 in-process instead of the emulator storing it with four digests: what the client can do when the service, not this machine, does the server's work.",
             };
         }
         finally

@@ -12,9 +12,10 @@ namespace CodeArtifact.Bench.Runner.Infrastructure;
 /// The remote side of a publish answered in-process, so that a case measures only the uploading
 /// process: repository info, Maven info with a repository account, file detail (404 until a file
 /// is uploaded, then the SHA-256 of the bytes received), and uploads whose body is streamed
-/// through SHA-256 and dropped, as a server would read it from the socket.
+/// through SHA-256 and dropped, as a server would read it from the socket. An optional latency
+/// delays every answer, as a distant service would, without costing CPU.
 /// </summary>
-internal sealed class UploadSinkTransport : HttpMessageHandler
+internal sealed class UploadSinkTransport(TimeSpan latency = default) : HttpMessageHandler
 {
     public const string Repository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_9";
     private const string RepositoryUrl = "http://127.0.0.1:9/artgalaxy/" + Repository + "/";
@@ -24,15 +25,27 @@ internal sealed class UploadSinkTransport : HttpMessageHandler
     private readonly ConcurrentDictionary<string, (string Sha256, long Length)> _received = new(StringComparer.Ordinal);
 
     /// <summary>A client whose requests never leave the process.</summary>
-    public static CodeArtifactClient Client(UploadSinkTransport transport) => new(new CodeArtifactClientOptions
+    public static CodeArtifactClient Client(UploadSinkTransport transport, int? maxConcurrency = null)
     {
-        // Never contacted: the transport below answers.
-        Endpoint = new Uri("http://127.0.0.1:9"),
-        TenantId = FileDetailTransport.TenantId,
-        ProjectId = FileDetailTransport.ProjectId,
-        Credentials = new AccessKeyCredentials("CAEMUDEVACCESSKEY001", new Secret("CAEmuDevSecretKey0000000000000000000001")),
-        Transport = transport,
-    });
+        var options = new CodeArtifactClientOptions
+        {
+            // Never contacted: the transport below answers.
+            Endpoint = new Uri("http://127.0.0.1:9"),
+            TenantId = FileDetailTransport.TenantId,
+            ProjectId = FileDetailTransport.ProjectId,
+            Credentials = new AccessKeyCredentials("CAEMUDEVACCESSKEY001", new Secret("CAEmuDevSecretKey0000000000000000000001")),
+            Transport = transport,
+        };
+        if (maxConcurrency is { } bound)
+        {
+            options.MaxConcurrency = bound;
+        }
+
+        return new CodeArtifactClient(options);
+    }
+
+    /// <summary>Forgets every upload, so that the next run uploads everything again.</summary>
+    public void Clear() => _received.Clear();
 
     /// <summary>Bytes received for <paramref name="path"/> (repository path with a leading <c>/</c>), or -1.</summary>
     public long ReceivedLength(string path) => _received.TryGetValue(path, out var file) ? file.Length : -1;
@@ -40,6 +53,11 @@ internal sealed class UploadSinkTransport : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
+        }
+
         if (request.Method == HttpMethod.Put)
         {
             var path = Uri.UnescapeDataString(uri.AbsolutePath[("/artgalaxy/" + Repository).Length..]);
