@@ -121,7 +121,7 @@ internal sealed class PublishCase : BenchCase
                 Goal = Goal.RatioAtLeast(8),
                 ExtraConditionMet = exact,
                 ExtraConditionText = $"emulator counted {counted} uploads, expected exactly {Units.Count(sizes.PublishFiles)}",
-                Note = string.Create(CultureInfo.InvariantCulture, $"each run reads every file's detail before uploading (skip what is there) and after (verification), hashes every file twice (plan, verification), and the emulator computes MD5, SHA-1, SHA-256 and SHA-512 of every upload in the same process. A default run is bound by CPU, not by latency: the ceiling is the serial time over the default run's CPU time spread over all processors, the best any client could do here with this emulator."),
+                Note = string.Create(CultureInfo.InvariantCulture, $"each run reads every file's detail before uploading (skip what is there) and after (verification), hashes every file twice (while it is sent, and for verification), and the emulator computes MD5, SHA-1, SHA-256 and SHA-512 of every upload in the same process. A default run is bound by CPU, not by latency: the ceiling is the serial time over the default run's CPU time spread over all processors, the best any client could do here with this emulator."),
             };
         }
         finally

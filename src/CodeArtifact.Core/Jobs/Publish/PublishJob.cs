@@ -12,10 +12,11 @@ namespace CodeArtifact.Core.Jobs;
 /// <remarks>
 /// Steps: validate every input (<see cref="PublishValidation"/>, before any request) → resolve
 /// each repository's URL and the repository account once (<see cref="PublishTargets"/>) → plan:
-/// for each file, hash it (SHA-256, at most the processor count at once) while its file detail is
-/// read (at most MaxConcurrency at once); a look-up failure other than "not found" stops the run
-/// before anything is uploaded → stop here in a dry run → upload, MaxConcurrency at once, each
-/// body streamed from disk and retried by the client's pipeline (a retried PUT sends the same
+/// read each file's detail (at most MaxConcurrency at once); a file the repository holds is hashed
+/// (SHA-256, at most the processor count at once) and compared, a new one is hashed while it is
+/// sent; a look-up failure other than "not found" stops the run before anything is uploaded →
+/// stop here in a dry run (which hashes every file, to list its SHA-256) → upload, MaxConcurrency
+/// at once, each body streamed from disk and retried by the client's pipeline (a retried PUT sends the same
 /// bytes to the same path) → verify the uploads with <see cref="ChecksumVerificationJob"/>
 /// (SHA-256). One file's failure never stops the others, except a 401/403 to an upload, after
 /// which no further upload is sent (they would all be refused). The repository password is a
@@ -55,7 +56,7 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
 
         Log(LogSeverity.Info, $"Publishing {Quantity.Of(items.Count, "file")} to {string.Join(", ", items.Select(i => i.Repository).Distinct(StringComparer.Ordinal))} as repository user {account.UserName} (from {accountSource}){(options.DryRun ? ", dry run" : string.Empty)}.");
 
-        await PlanAsync(items, options.Overwrite, concurrency, cancellationToken).ConfigureAwait(false);
+        await PlanAsync(items, options.Overwrite, options.DryRun, concurrency, cancellationToken).ConfigureAwait(false);
         var toUpload = items.Where(i => i.Status == PublishFileStatus.WouldUpload).ToList();
         if (options.DryRun)
         {
@@ -86,8 +87,12 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
             ParameterName = parameterName,
         };
 
-    /// <summary>Hashes each file while its detail is read, then decides: upload, unchanged, or refused.</summary>
-    private async Task PlanAsync(List<PublishItem> items, bool overwrite, int concurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads each file's detail, then decides: upload, unchanged, or refused. A file the repository
+    /// holds is hashed to compare; a new one is hashed while it is sent (one read less), except in
+    /// a dry run, which reports every SHA-256.
+    /// </summary>
+    private async Task PlanAsync(List<PublishItem> items, bool overwrite, bool dryRun, int concurrency, CancellationToken cancellationToken)
     {
         using var lookupSlots = new SemaphoreSlim(concurrency);
         using var hashSlots = new SemaphoreSlim(Environment.ProcessorCount);
@@ -95,31 +100,35 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
             items,
             async (item, _, token) =>
             {
-                await PlanOneAsync(item, overwrite, lookupSlots, hashSlots, token).ConfigureAwait(false);
+                var detail = await LookUpAsync(item, lookupSlots, token).ConfigureAwait(false);
+                await DecideAsync(item, detail, overwrite, dryRun, hashSlots, token).ConfigureAwait(false);
                 return item;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task PlanOneAsync(PublishItem item, bool overwrite, SemaphoreSlim lookupSlots, SemaphoreSlim hashSlots, CancellationToken cancellationToken)
+    private async Task DecideAsync(PublishItem item, FileDetail? detail, bool overwrite, bool dryRun, SemaphoreSlim hashSlots, CancellationToken cancellationToken)
     {
-        using var hashCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var hashing = HashAsync(item.FullLocalPath, hashSlots, hashCancellation.Token);
-        FileDetail? detail;
-        try
-        {
-            detail = await LookUpAsync(item, lookupSlots, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await hashCancellation.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(hashing).ConfigureAwait(false);
-            throw;
-        }
-
-        var (digests, readError) = await hashing.ConfigureAwait(false);
         var remoteSha256 = string.IsNullOrWhiteSpace(detail?.Checksums.Sha256) ? null : detail!.Checksums.Sha256!.Trim().ToLowerInvariant();
         item.RemoteSha256 = remoteSha256;
+        if (detail is null && !dryRun)
+        {
+            try
+            {
+                item.Size = new FileInfo(item.FullLocalPath).Length;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                item.Fail(ErrorCodes.PublishUnreadableLocally, $"The local file cannot be read: {ex.Message}");
+                return;
+            }
+
+            item.Status = PublishFileStatus.WouldUpload;
+            Log(LogSeverity.Detail, $"New: {item.Target} ({ByteSize.Format(item.Size.Value)}) from {item.GivenLocalPath}.");
+            return;
+        }
+
+        var (digests, readError) = await HashAsync(item.FullLocalPath, hashSlots, cancellationToken).ConfigureAwait(false);
         if (digests is null)
         {
             item.Fail(ErrorCodes.PublishUnreadableLocally, readError!);
@@ -241,13 +250,19 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
                 BufferSize = 0,
                 Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
             });
-            await using (var body = new ProgressStream(file, progress.BytesSent))
+            await using (var body = new ProgressStream(file, progress.BytesSent, hash: item.Sha256 is null))
             {
                 await _client.UploadFileAsync(item.RepositoryUrl!, item.RemotePath, body, account, cancellationToken).ConfigureAwait(false);
+                item.Status = PublishFileStatus.Uploaded;
+                item.Stored = true;
+                if (item.Sha256 is null && body.Digest is { } sent)
+                {
+                    (item.Sha256, item.Size) = sent;
+                }
             }
 
-            item.Status = PublishFileStatus.Uploaded;
-            item.Stored = true;
+            // Only when the last attempt did not read the file from start to end (a body read out of order).
+            item.Sha256 ??= (await FileHasher.HashFileAsync(item.FullLocalPath, [ChecksumAlgorithm.Sha256], cancellationToken).ConfigureAwait(false))[ChecksumAlgorithm.Sha256];
             progress.FileDone();
             Log(LogSeverity.Detail, $"Uploaded {item.GivenLocalPath} to {item.Target} ({ByteSize.Format(item.Size ?? 0)}).");
         }
@@ -257,7 +272,9 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            item.Fail(ErrorCodes.PublishUnreadableLocally, $"The local file cannot be read: {ex.Message} Nothing was uploaded for it.");
+            item.Fail(ErrorCodes.PublishUnreadableLocally, item.Stored
+                ? $"Uploaded, but the local file could not be read again to know its SHA-256: {ex.Message}"
+                : $"The local file cannot be read: {ex.Message} Nothing was uploaded for it.");
         }
         catch (CodeArtifactException ex)
         {

@@ -119,6 +119,38 @@ public sealed class PublishPartsTests
             Assert.Equal(10_000, stream.Length);
             Assert.Throws<NotSupportedException>(() => stream.Write(buffer, 0, 1));
         }
+
+        [Fact]
+        public async Task Should_Hash_What_The_Last_Attempt_Read_From_Start_To_End()
+        {
+            // Given a body read half-way, then rewound and read whole (a retried upload)
+            var bytes = new byte[300_000];
+            new Random(7).NextBytes(bytes);
+            var stream = new ProgressStream(new MemoryStream(bytes), _ => { }, hash: true);
+            var buffer = new byte[65536];
+            await stream.ReadExactlyAsync(buffer.AsMemory(0, 50_000));
+            Assert.Null(stream.Digest);
+            stream.Position = 0;
+            while (await stream.ReadAsync(buffer) > 0)
+            {
+            }
+
+            // Then the digest is the whole body's
+            Assert.Equal((Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant(), 300_000L), stream.Digest);
+        }
+
+        [Fact]
+        public void Should_Give_No_Digest_If_The_Body_Was_Read_Out_Of_Order()
+        {
+            var stream = new ProgressStream(new MemoryStream(new byte[1000]), _ => { }, hash: true);
+            var buffer = new byte[1000];
+
+            stream.Seek(500, SeekOrigin.Begin);
+            stream.ReadExactly(buffer, 0, 500);
+
+            Assert.Null(stream.Digest);
+            Assert.Null(new ProgressStream(new MemoryStream(), _ => { }).Digest);
+        }
     }
 
     public sealed class ThePublishResultClass
