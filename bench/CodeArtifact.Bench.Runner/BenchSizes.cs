@@ -47,6 +47,16 @@ internal sealed record BenchSizes
 
     public int InFlight { get; init; } = 32;
 
+    /// <summary>Case 9a: files published per run, their size, and the latency added to every request.</summary>
+    public int PublishFiles { get; init; } = 200;
+
+    public long PublishFileBytes { get; init; } = 8L << 20;
+
+    public int PublishLatencyMs { get; init; } = 20;
+
+    /// <summary>Case 9b: the one large file published.</summary>
+    public long PublishMemoryFileBytes { get; init; } = 4L << 30;
+
     public int CleanupDeletions => CleanupFolders * (CleanupFilesPerFolder - CleanupKeepLatest);
 
     public static BenchSizes Full { get; } = new()
@@ -83,5 +93,8 @@ internal sealed record BenchSizes
         BuildRuns = 3,
         PeakMemoryFileBytes = 256L << 20,
         LoadDuration = TimeSpan.FromSeconds(1.5),
+        PublishFiles = 24,
+        PublishFileBytes = 1L << 20,
+        PublishMemoryFileBytes = 256L << 20,
     };
 }

@@ -10,6 +10,11 @@ if (args.Length > 0 && args[0] == PeakMemoryCase.ChildSwitch)
     return await PeakMemoryCase.RunChildAsync(args[1..]).ConfigureAwait(false);
 }
 
+if (args.Length > 0 && args[0] == PublishCase.ChildSwitch)
+{
+    return await PublishCase.RunChildAsync(args[1..]).ConfigureAwait(false);
+}
+
 // Before any Microsoft.Build type can load (the GetFileHash baseline runs the SDK's own MSBuild).
 MSBuildSdk.Register();
 
@@ -33,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("""
                 CodeArtifact.Build macro benchmarks: ours vs baselines, one table of ratios.
                   --quick        shrunk sizes, a smoke run of about a minute (not the goals' figures)
-                  --cases 1,3,8  run only these cases (1-8)
+                  --cases 1,3,9  run only these cases (1-9)
                   --out FILE     where to write the Markdown table (default artifacts/bench/results-<mode>.md)
                 """);
             return 0;
@@ -64,6 +69,7 @@ BenchCase[] cases =
     new NoOpBuildCase(),
     new PeakMemoryCase(),
     new EmulatorThroughputCase(),
+    new PublishCase(),
 ];
 
 var clock = Stopwatch.StartNew();

@@ -37,6 +37,13 @@ public sealed class CodeArtifactClientOptions
     /// <summary>How requests are authenticated.</summary>
     public CodeArtifactCredentials? Credentials { get; set; }
 
+    /// <summary>
+    /// The repository user for uploads to repository URLs (basic auth); null: the one
+    /// <c>ShowMavenInfo</c> returns. The credential chain reads it from
+    /// <c>CODEARTIFACT_REPOSITORY_USER</c> and <c>CODEARTIFACT_REPOSITORY_PASSWORD</c>.
+    /// </summary>
+    public RepositoryAccount? RepositoryAccount { get; set; }
+
     /// <summary>Where <see cref="Credentials"/> came from ("environment variables …"), for logs; never a secret.</summary>
     public string? CredentialSource { get; set; }
 

@@ -72,6 +72,17 @@ public static class ErrorCodes
     public const string DeletionsStopped = "CART0512";
     public const string AlreadyGone = "CART0513";
 
+    // 06xx: publish (uploads to a non-Maven repository); 0601-0629 reserved.
+    public const string PublishMavenRepositoryRefused = "CART0601";
+    public const string PublishLocalFileMissing = "CART0602";
+    public const string PublishDuplicateRemotePath = "CART0603";
+    public const string NoRepositoryAccount = "CART0604";
+    public const string NoRepositoryUrl = "CART0605";
+    public const string RemoteFileDiffers = "CART0606";
+    public const string PublishUnreadableLocally = "CART0607";
+    public const string UploadFailed = "CART0608";
+    public const string PublishVerificationFailed = "CART0609";
+
     // 09xx: reports.
     public const string ReportWriteFailed = "CART0901";
 }

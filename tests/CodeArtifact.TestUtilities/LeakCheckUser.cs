@@ -47,6 +47,7 @@ public sealed class LeakCheckUser
         Endpoint = server.Endpoint.ToString();
         WrongSecretKey = "Sk-" + RandomToken(24);
         WrongPassword = "Pw-" + RandomToken(24);
+        WrongRepositoryPassword = "Mvn-" + RandomToken(24);
     }
 
     public EmulatorIdentity Identity { get; }
@@ -61,10 +62,13 @@ public sealed class LeakCheckUser
 
     public string WrongPassword { get; }
 
+    /// <summary>A repository password that is not the user's (for CODEARTIFACT_REPOSITORY_PASSWORD), so refusals are scanned too.</summary>
+    public string WrongRepositoryPassword { get; }
+
     /// <summary>Every secret any of the sign-ins holds, and the Maven password the service hands out.</summary>
     public IReadOnlyList<string> Secrets =>
     [
-        Identity.SecretKey, Identity.Password, Identity.RepositoryPassword, Temporary.SecretKey, Temporary.SecurityToken, Token, WrongSecretKey, WrongPassword,
+        Identity.SecretKey, Identity.Password, Identity.RepositoryPassword, Temporary.SecretKey, Temporary.SecurityToken, Token, WrongSecretKey, WrongPassword, WrongRepositoryPassword,
     ];
 
     public static LeakCheckUser Create(EmulatorServer server) => new(server);

@@ -23,6 +23,12 @@ public static class CodeArtifactEnvironment
     public const string Region = "CODEARTIFACT_REGION";
     public const string TenantId = "CODEARTIFACT_TENANT_ID";
 
+    /// <summary>The repository user for uploads (publish), instead of the one Maven info returns; with <see cref="RepositoryPassword"/>.</summary>
+    public const string RepositoryUser = "CODEARTIFACT_REPOSITORY_USER";
+
+    /// <summary>The password of <see cref="RepositoryUser"/>: a secret.</summary>
+    public const string RepositoryPassword = "CODEARTIFACT_REPOSITORY_PASSWORD";
+
     /// <summary>The variables that hold secrets; a front end must never log their values.</summary>
-    public static readonly IReadOnlyList<string> Secrets = [SecretKey, SecurityToken, Password, AuthToken];
+    public static readonly IReadOnlyList<string> Secrets = [SecretKey, SecurityToken, Password, AuthToken, RepositoryPassword];
 }

@@ -92,6 +92,7 @@ public sealed class CredentialChain
         options.TenantId = tenantId is null ? null : Argument.TenantId(tenantId, tenantFrom!);
 
         (options.Credentials, options.CredentialSource) = Credentials();
+        options.RepositoryAccount = RepositoryAccountFromEnvironment();
 
         // The endpoint rules (https, loopback) are checked now, so a bad value fails before any request.
         options.Validate();
@@ -130,6 +131,29 @@ public sealed class CredentialChain
         }
 
         throw new CodeArtifactException(ErrorCodes.NoCredentials, "No credentials were found. " + Routes);
+    }
+
+    /// <summary>The repository user for uploads, when the environment names one: user and password together, or neither.</summary>
+    private RepositoryAccount? RepositoryAccountFromEnvironment()
+    {
+        var user = Variable(Env.RepositoryUser);
+        var password = SecretVariable(Env.RepositoryPassword);
+        if (user is null && password is null)
+        {
+            return null;
+        }
+
+        if (user is null)
+        {
+            throw Incomplete(Env.RepositoryUser, $"{Env.RepositoryPassword} is set but {Env.RepositoryUser} is not: set the repository user name in {Env.RepositoryUser}, or remove {Env.RepositoryPassword} to use the repository user that Maven info returns.");
+        }
+
+        if (password is null)
+        {
+            throw Incomplete(Env.RepositoryPassword, $"{Env.RepositoryUser} is set but {Env.RepositoryPassword} is not: put the repository password in {Env.RepositoryPassword}, or remove {Env.RepositoryUser} to use the repository user that Maven info returns.");
+        }
+
+        return new RepositoryAccount(Argument.Text(user, Env.RepositoryUser, 256, required: true)!, password);
     }
 
     /// <summary>AccessKey was given: its secret key comes from the environment, else from the file (where no other AK is named).</summary>

@@ -45,6 +45,7 @@ internal sealed class ApiConnection : IDisposable
         options.Validate();
         _options = options;
         AddSecrets(options.Credentials);
+        _sanitizer.Add(options.RepositoryAccount?.Password);
         _errors = new ErrorTranslator(options, _sanitizer);
         _results = new ResultReader(_errors);
         _ownsTransport = options.Transport is null;

@@ -54,6 +54,9 @@ internal static class MarkdownReport
                     .Concat(r.NotAttempted.Select(p => new[] { Code(p), "not attempted" }))
                     .Concat(r.Restored.Select(p => new[] { Code(p), "restored" })));
                 break;
+            case PublishResult r:
+                PublishReport.RenderMarkdown(md, r);
+                break;
             default:
                 throw new ArgumentException($"No report is defined for {run.Result.GetType().Name}.", nameof(run));
         }
@@ -68,6 +71,7 @@ internal static class MarkdownReport
         "checksums" => "checksum verification",
         "release-versions" => "release versions",
         "cleanup" when run.Result is CleanupResult { DryRun: true } || run.Options is CleanupOptions { DryRun: true } => "cleanup (dry run)",
+        "publish" when run.Result is PublishResult { DryRun: true } || run.Options is PublishOptions { DryRun: true } => "publish (dry run)",
         var name => name,
     };
 
@@ -125,7 +129,7 @@ internal static class MarkdownReport
           .Append(Math.Max(0, (run.FinishedAt - run.StartedAt).TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture)).Append(" s_\n\n");
     }
 
-    private static void Table(StringBuilder md, string[] header, IEnumerable<string[]> rows)
+    internal static void Table(StringBuilder md, string[] header, IEnumerable<string[]> rows)
     {
         var shown = 0;
         var hidden = 0;
@@ -184,9 +188,9 @@ internal static class MarkdownReport
         return fence + pad + flat + pad + fence;
     }
 
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Bytes(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Bytes(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset? time) =>
         time is { } t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";

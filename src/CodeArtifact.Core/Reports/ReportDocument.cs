@@ -155,6 +155,8 @@ internal sealed record RestoreResults(int RestoredCount, int FailedCount, IReadO
 [JsonSerializable(typeof(CleanupResults))]
 [JsonSerializable(typeof(RestoreInputs))]
 [JsonSerializable(typeof(RestoreResults))]
+[JsonSerializable(typeof(PublishInputs))]
+[JsonSerializable(typeof(PublishResults))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
 }

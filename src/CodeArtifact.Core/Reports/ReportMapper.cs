@@ -50,6 +50,7 @@ internal static class ReportMapper
         ReleaseVersionsOptions o => new ReleaseVersionsInputs(o.ProjectId, o.FileName, o.MaxResults, o.IncludePrerelease, o.PathFilter),
         CleanupOptions o => new CleanupInputs(o.Repository, o.Format, o.RootPath, o.Include ?? [], o.Exclude ?? [], o.Protect ?? [], o.KeepLatest, o.OlderThanDays, o.MaxDeletions, o.DryRun, o.KeepLatestVersions, o.NotDownloadedForDays, o.PlanFile, o.FromPlan),
         RestoreOptions o => new RestoreInputs(o.Repository, o.Format, o.Paths?.Count ?? 0),
+        PublishOptions o => PublishReport.Inputs(o),
         _ => throw new ArgumentException($"No report is defined for {options.GetType().Name}.", nameof(options)),
     };
 
@@ -63,6 +64,7 @@ internal static class ReportMapper
         ReleaseVersionsResult r => r.Options,
         CleanupResult r => r.Options,
         RestoreResult r => r.Options,
+        PublishResult r => r.Options,
         _ => null,
     };
 
@@ -116,6 +118,7 @@ internal static class ReportMapper
             Entries(r.SkippedAsChanged),
             Entries(r.NotAttempted),
             r.StoppedBy is { } stop ? Entry(stop) : null),
+        PublishResult r => PublishReport.Results(r),
         RestoreResult r => new RestoreResults(r.Restored.Count, r.Failed.Count, r.Restored, r.Failed.Select(Entry).ToArray(), r.Interrupted, r.NotAttempted),
         _ => throw new ArgumentException($"No report is defined for {result.GetType().Name}.", nameof(result)),
     };
