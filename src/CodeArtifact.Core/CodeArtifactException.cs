@@ -61,4 +61,20 @@ public class CodeArtifactException : Exception
     /// <summary>A required parameter that was not given.</summary>
     public static CodeArtifactException Missing(string parameterName, string message) =>
         new(ErrorCodes.MissingArgument, message) { ParameterName = parameterName };
+
+    /// <summary>
+    /// This failure said again with another code and message (what it means for the job), keeping
+    /// what the service answered (status, codes, trace id) and this failure as the inner one.
+    /// </summary>
+    public CodeArtifactException Restated(string code, string message) =>
+        new(code, message, this)
+        {
+            Operation = Operation,
+            Attempts = Attempts,
+            UnansweredAttempts = UnansweredAttempts,
+            HttpStatus = HttpStatus,
+            ServiceErrorCode = ServiceErrorCode,
+            ServiceMessage = ServiceMessage,
+            TraceId = TraceId,
+        };
 }

@@ -54,31 +54,15 @@ internal sealed class RepositoryCheck(CodeArtifactClient client, string reposito
         }
         catch (CodeArtifactException ex) when (JobTasks.IsNotFound(ex))
         {
-            return new CodeArtifactException(
+            return ex.Restated(
                 ErrorCodes.RepositoryNotFound,
-                $"Repository \"{Repository}\" does not exist, or these credentials cannot see it{Said(ex)}. Check Repository (and each file's Repository metadata): copy the id from the repository's general page, where it is the part of the repository URL between the last two slashes.",
-                ex)
-            {
-                Operation = ex.Operation,
-                HttpStatus = ex.HttpStatus,
-                ServiceErrorCode = ex.ServiceErrorCode,
-                ServiceMessage = ex.ServiceMessage,
-                TraceId = ex.TraceId,
-            };
+                $"Repository \"{Repository}\" does not exist, or these credentials cannot see it{Said(ex)}. Check Repository (and each file's Repository metadata): copy the id from the repository's general page, where it is the part of the repository URL between the last two slashes.");
         }
         catch (CodeArtifactException ex) when (ex.HttpStatus == 403 || ex.Code == ErrorCodes.PermissionDenied || ex.ServiceErrorCode?.EndsWith("CR.4102", StringComparison.OrdinalIgnoreCase) == true)
         {
-            return new CodeArtifactException(
+            return ex.Restated(
                 ErrorCodes.RepositoryAccessDenied,
-                $"No permission on repository \"{Repository}\"{Said(ex)}: the credentials in use may not read it. Ask for access to the repository (or its project), or use credentials that have it.",
-                ex)
-            {
-                Operation = ex.Operation,
-                HttpStatus = ex.HttpStatus,
-                ServiceErrorCode = ex.ServiceErrorCode,
-                ServiceMessage = ex.ServiceMessage,
-                TraceId = ex.TraceId,
-            };
+                $"No permission on repository \"{Repository}\"{Said(ex)}: the credentials in use may not read it. Ask for access to the repository (or its project), or use credentials that have it.");
         }
         catch (CodeArtifactException)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CodeArtifact.Core.Jobs;
 
@@ -52,11 +51,9 @@ public sealed class RetentionPolicy
 
     // The in-memory matcher needs a rooted directory; any fixed one does, since it only serves
     // to make the relative paths rooted and is stripped again from the matches.
-    private static readonly string MatchRoot = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "codeartifact-retention"));
-
-    private readonly Matcher _included;
-    private readonly Matcher _selected;
-    private readonly Matcher? _protected;
+    private readonly PathGlob _included;
+    private readonly PathGlob _selected;
+    private readonly PathGlob? _protected;
 
     public RetentionPolicy(
         IReadOnlyList<string>? include = null,
@@ -88,18 +85,9 @@ public sealed class RetentionPolicy
         NotDownloadedForDays = notDownloadedForDays;
 
         IReadOnlyList<string> includes = Include.Count == 0 ? [DefaultInclude] : Include;
-        _included = new Matcher(StringComparison.Ordinal);
-        _included.AddIncludePatterns(includes);
-
-        // Exclude globs stay matcher excludes, so that excluding a folder excludes what is in it.
-        _selected = new Matcher(StringComparison.Ordinal);
-        _selected.AddIncludePatterns(includes);
-        _selected.AddExcludePatterns(Exclude);
-        if (Protect.Count > 0)
-        {
-            _protected = new Matcher(StringComparison.Ordinal);
-            _protected.AddIncludePatterns(Protect);
-        }
+        _included = new PathGlob(includes);
+        _selected = new PathGlob(includes, Exclude);
+        _protected = Protect.Count > 0 ? new PathGlob(Protect) : null;
     }
 
     public IReadOnlyList<string> Include { get; }
@@ -141,9 +129,9 @@ public sealed class RetentionPolicy
             relative[i] = RepositoryPaths.RelativeToRoot(root, files[i].Path);
         }
 
-        var included = Matching(_included, relative);
-        var selected = Exclude.Count == 0 ? included : Matching(_selected, relative);
-        var isProtected = _protected is null ? new HashSet<string>(StringComparer.Ordinal) : Matching(_protected, relative);
+        var included = _included.Matching(relative);
+        var selected = Exclude.Count == 0 ? included : _selected.Matching(relative);
+        var isProtected = _protected is null ? new HashSet<string>(StringComparer.Ordinal) : _protected.Matching(relative);
         var keptAsNewest = NewestPerFolder(files, relative, selected);
         var byVersion = KeepLatestVersions > 0 ? VersionRanking.Judge(relative, i => selected.Contains(relative[i]), KeepLatestVersions) : null;
         var timeMatters = KeepLatest > 0 || KeepLatestVersions > 0 || OlderThanDays is not null;
@@ -214,14 +202,6 @@ public sealed class RetentionPolicy
         }
 
         return kept;
-    }
-
-    private static HashSet<string> Matching(Matcher matcher, IReadOnlyList<string> relativePaths)
-    {
-        // The in-memory directory resolves relative file names against the current directory,
-        // not against its root, so each file is given rooted.
-        var result = matcher.Match(MatchRoot, relativePaths.Select(p => MatchRoot + "/" + p));
-        return result.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void Days(double? value, string parameterName, string unset)
