@@ -68,27 +68,13 @@ internal sealed class RepositoryBuildDto : RepositoryRecordDto
 
     protected override string? RepositoryType => Type;
 
-    public MavenRepositoryInfo ToMavenModel() => new()
-    {
-        Id = Name ?? string.Empty,
-        RepositoryName = RepositoryName,
-        DisplayName = DisplayName,
-        Url = Url,
-        Policy = Policy,
-        UserName = UserName,
-        Password = Secret.FromNullable(Password),
-        Format = Format,
-        Type = Type,
-        ProjectId = ProjectId,
-        Status = Status,
-        Region = Region,
-        DomainId = DomainId,
-        TabId = TabId,
-        PackageType = PackageType,
-        Description = Description,
-        ShareRight = ShareRight,
-        Disabled = Disable ?? false,
-    };
+    public MavenRepositoryInfo ToMavenModel(TimeSpan serviceOffset) => WithCommonFields(
+        new MavenRepositoryInfo
+        {
+            UserName = UserName,
+            Password = Secret.FromNullable(Password),
+        },
+        serviceOffset);
 
     public RepositoryInfo ToModel(TimeSpan serviceOffset) => WithCommonFields(
         new RepositoryInfo

@@ -21,49 +21,15 @@ public sealed class MavenInfoQuery
     public IReadOnlyList<string> Ids { get; init; } = Array.Empty<string>();
 }
 
-/// <summary>A Maven repository with the account to use it, from <c>ShowMavenInfo</c>.</summary>
-public sealed class MavenRepositoryInfo
+/// <summary>
+/// A Maven repository with the account to use it, from <c>ShowMavenInfo</c>: the fields every
+/// repository record carries (<see cref="RepositoryRecord"/>), and the account.
+/// </summary>
+public sealed record MavenRepositoryInfo : RepositoryRecord
 {
-    /// <summary>The repository id (the <c>name</c> field).</summary>
-    public string Id { get; init; } = string.Empty;
-
-    public string? RepositoryName { get; init; }
-
-    public string? DisplayName { get; init; }
-
-    /// <summary>The URL Maven uses.</summary>
-    public string? Url { get; init; }
-
-    /// <summary><c>release</c> or <c>snapshot</c>.</summary>
-    public string? Policy { get; init; }
-
     /// <summary>The repository account (<c>username</c> or <c>userName</c>, whichever is set).</summary>
     public string? UserName { get; init; }
 
-    /// <summary>The repository password; the service sends it in clear text.</summary>
+    /// <summary>The repository password; the service sends it in clear text, and it prints as <c>***</c>.</summary>
     public Secret? Password { get; init; }
-
-    /// <summary><c>maven2</c>.</summary>
-    public string? Format { get; init; }
-
-    /// <summary><c>hosted</c>, <c>remote</c> or <c>virtual</c>.</summary>
-    public string? Type { get; init; }
-
-    public string? ProjectId { get; init; }
-
-    public string? Status { get; init; }
-
-    public string? Region { get; init; }
-
-    public string? DomainId { get; init; }
-
-    public string? TabId { get; init; }
-
-    public string? PackageType { get; init; }
-
-    public string? Description { get; init; }
-
-    public string? ShareRight { get; init; }
-
-    public bool Disabled { get; init; }
 }

@@ -41,6 +41,6 @@ public sealed partial class CodeArtifactClient
                 .Build(),
         };
         var result = await SendAsync(request, CodeArtifactJsonContext.Default.ListRepositoryBuildDto, cancellationToken).ConfigureAwait(false);
-        return result.Where(r => r is not null).Select(r => r!.ToMavenModel()).ToArray();
+        return result.Where(r => r is not null).Select(r => r!.ToMavenModel(Options.ServiceTimeOffset)).ToArray();
     }
 }

@@ -23,7 +23,7 @@ public sealed class TwoSpellingsTests
     public void Should_Never_Let_Null_User_Name_Hide_The_Set_One_Whatever_The_Order(string json)
     {
         var dto = JsonSerializer.Deserialize(json, CodeArtifactJsonContext.Default.RepositoryBuildDto)!;
-        Assert.Equal("cn-north-7_user", dto.ToMavenModel().UserName);
+        Assert.Equal("cn-north-7_user", dto.ToMavenModel(TimeSpan.FromHours(8)).UserName);
     }
 
     [Theory]
