@@ -6,14 +6,14 @@ namespace CodeArtifact.Build.Tests.Targets;
 /// <summary>
 /// The cleanup ready target built in process against the emulator, driven by its properties only:
 /// KeepLatestVersions, a plan written by a dry run and applied by the next build, and the items
-/// that list each outcome. The secret key comes from a credentials file, as the chain reads it.
+/// that list each outcome.
 /// </summary>
 [Collection(InProcessMSBuild.Name)]
 public sealed class CleanupTargetTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
 {
-    private readonly TempDirectory _credentials = new("cab-credentials");
+    private readonly TempDirectory _folder = new("cab-cleanup-target");
 
-    public void Dispose() => _credentials.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Should_Plan_With_KeepLatestVersions_Then_Apply_Exactly_The_Plan_In_The_Next_Build()
@@ -31,9 +31,7 @@ public sealed class CleanupTargetTests(EmulatorFixture emulator) : IClassFixture
             """);
 
         // When a dry run writes its plan (a path relative to the project)
-        project.Project.SetGlobalProperty("CodeArtifactCleanupDryRun", "true");
-        project.Project.SetGlobalProperty("CodeArtifactCleanupPlanFile", "review/plan.json");
-        project.Project.ReevaluateIfNecessary();
+        project.Set(("CodeArtifactCleanupDryRun", "true"), ("CodeArtifactCleanupPlanFile", "review/plan.json"));
         var (planned, dryRun, dryLog) = project.Build("CodeArtifactDeleteObsoleteFiles");
 
         // Then it lists the oldest version with its sidecar, keeps the rest with their reason, deletes nothing
@@ -49,10 +47,7 @@ public sealed class CleanupTargetTests(EmulatorFixture emulator) : IClassFixture
 
         // And when a newer version arrives before the reviewed plan is applied in the next build
         emulator.Server.Seed.PutFile(repository, "/app/1.3.0/app.zip", Encoding.UTF8.GetBytes("app 1.3.0"), DateTimeOffset.UtcNow);
-        project.Project.RemoveGlobalProperty("CodeArtifactCleanupDryRun");
-        project.Project.RemoveGlobalProperty("CodeArtifactCleanupPlanFile");
-        project.Project.SetGlobalProperty("CodeArtifactCleanupFromPlan", "review/plan.json");
-        project.Project.ReevaluateIfNecessary();
+        project.Set(("CodeArtifactCleanupDryRun", null), ("CodeArtifactCleanupPlanFile", null), ("CodeArtifactCleanupFromPlan", "review/plan.json"));
         var (applied, apply, applyLog) = project.Build("CodeArtifactDeleteObsoleteFiles");
 
         // Then exactly the plan is deleted, not the version the policy would now also select
@@ -76,16 +71,13 @@ public sealed class CleanupTargetTests(EmulatorFixture emulator) : IClassFixture
         emulator.Server.Seed.PutFile(other, "/app/1.0.0/app.zip", Encoding.UTF8.GetBytes("app"), DateTimeOffset.UtcNow.AddDays(-60));
         using (var planning = NewProject(planned, string.Empty))
         {
-            planning.Project.SetGlobalProperty("CodeArtifactCleanupDryRun", "true");
-            planning.Project.SetGlobalProperty("CodeArtifactCleanupPlanFile", _credentials.Combine("plan.json"));
-            planning.Project.ReevaluateIfNecessary();
+            planning.Set(("CodeArtifactCleanupDryRun", "true"), ("CodeArtifactCleanupPlanFile", _folder.Combine("plan.json")));
             var (ok, _, planLog) = planning.Build("CodeArtifactDeleteObsoleteFiles");
             Assert.True(ok, planLog.Describe());
         }
 
         using var project = NewProject(other, string.Empty);
-        project.Project.SetGlobalProperty("CodeArtifactCleanupFromPlan", _credentials.Combine("plan.json"));
-        project.Project.ReevaluateIfNecessary();
+        project.Set(("CodeArtifactCleanupFromPlan", _folder.Combine("plan.json")));
         var mark = emulator.Server.RequestLog.Count;
 
         // When
@@ -110,8 +102,7 @@ public sealed class CleanupTargetTests(EmulatorFixture emulator) : IClassFixture
         // Given
         var repository = emulator.Server.Seed.CreateRepository("generic").Id;
         using var project = NewProject(repository, string.Empty);
-        project.Project.SetGlobalProperty(property, value);
-        project.Project.ReevaluateIfNecessary();
+        project.Set((property, value));
         var mark = emulator.Server.RequestLog.Count;
 
         // When
@@ -126,24 +117,8 @@ public sealed class CleanupTargetTests(EmulatorFixture emulator) : IClassFixture
         Assert.Empty(emulator.RequestsSince(mark));
     }
 
-    private TestProject NewProject(string repository, string body)
-    {
-        var credentials = _credentials.WriteFile("credentials", $"""
-            [basic]
-            ak = {emulator.Dev.AccessKey}
-            sk = {emulator.Dev.SecretKey}
-            """);
-        return new TestProject(body, new Dictionary<string, string>
-        {
-            ["_CodeArtifactTaskAssembly"] = typeof(CodeArtifactTask).Assembly.Location,
-            ["CodeArtifactEndpoint"] = emulator.Server.Endpoint.ToString(),
-            ["CodeArtifactTenantId"] = emulator.Dev.TenantId,
-            ["CodeArtifactProjectId"] = emulator.Dev.ProjectId,
-            ["CodeArtifactCredentialsFile"] = credentials,
-            ["CodeArtifactMaxRetries"] = "0",
-            ["CodeArtifactCleanupRepository"] = repository,
-        });
-    }
+    private TestProject NewProject(string repository, string body) =>
+        EmulatorProjects.Create(emulator, _folder, body, new Dictionary<string, string> { ["CodeArtifactCleanupRepository"] = repository });
 
     private static string[] Items(Microsoft.Build.Execution.ProjectInstance instance, string name) =>
         instance.GetItems(name).Select(i => i.EvaluatedInclude).Order(StringComparer.Ordinal).ToArray();
