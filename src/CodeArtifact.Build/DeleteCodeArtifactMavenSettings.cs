@@ -36,10 +36,6 @@ public sealed class DeleteCodeArtifactMavenSettings : MSBuildTask
             var result = MavenSettingsFile.Delete(SettingsFile);
             Deleted = result.Deleted;
             Log.LogMessage(MessageImportance.High, "{0}", result.Summary);
-            if (result.TemporaryFilesDeleted > 0)
-            {
-                Log.LogMessage(MessageImportance.Normal, "Also deleted {0} that an interrupted write had left beside it.", Quantity.Of(result.TemporaryFilesDeleted, "temporary file"));
-            }
         }
         catch (CodeArtifactException ex)
         {
