@@ -1,9 +1,14 @@
 // A release-housekeeping script with the Cake.CodeArtifact addin (see README.md beside this file):
-// find the latest release of demo-app, preview a cleanup of old builds, run it, and bring one
-// file back from the recycle bin.
+// find the latest release of demo-app, write the Maven settings for the pipeline's Maven steps,
+// plan a cleanup of old builds, apply exactly that plan, and bring one file back from the
+// recycle bin. The Maven settings file holds passwords, so Teardown deletes it, whatever happened.
 //
 //   dotnet cake build.cake --endpoint=http://127.0.0.1:10150     (against the emulator)
 //   dotnet cake build.cake --region=ap-southeast-3 --project-id=... --tenant-id=... --repository=...
+//
+// In a pipeline, plan in one stage and apply in the next, once the plan is approved:
+//   dotnet cake build.cake --target=Cleanup-Plan --plan=plan/cleanup-plan.json
+//   dotnet cake build.cake --target=Cleanup --exclusive --plan=plan/cleanup-plan.json
 //
 // Secrets never appear here: the addin reads HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK from the
 // environment (or ~/.huaweicloud/credentials), as CI systems provide them.
@@ -11,7 +16,9 @@
 #nullable enable
 
 var target = Argument("target", "Default");
-var reports = Directory(Argument("reports", "reports"));
+var reportsFolder = Argument("reports", "reports");
+var reports = Directory(reportsFolder);
+var plan = File(Argument("plan", $"{reportsFolder}/cleanup-plan.json"));
 
 // Which service, project and repository. The defaults are the emulator's demo data.
 var connection = new CodeArtifactSettings
@@ -23,19 +30,20 @@ var connection = new CodeArtifactSettings
 };
 var repository = Argument("repository", "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3");
 
-// The retention policy: builds under app/ and nightly/ older than 30 days go, except the 2.x line.
-CodeArtifactCleanupSettings Cleanup(bool dryRun, string report) => new(connection)
+// The retention policy: release builds under app/ older than 30 days go, except the newest
+// version of each package (app/<version>/...), which stays whatever its age.
+CodeArtifactCleanupSettings Cleanup(string report) => new(connection)
 {
     Repository = repository,
-    Include = { "app/**", "nightly/**" },
-    Protect = { "app/2.*/**" },
+    Include = { "app/**" },
+    KeepLatestVersions = 1,
     OlderThanDays = 30,
     MaxDeletions = 20,
-    DryRun = dryRun,
     ReportFile = reports + File(report + ".json"),
     MarkdownSummaryFile = reports + File(report + ".md"),
 };
 
+FilePath? mavenSettings = null;
 CleanupResult? deleted = null;
 
 Task("Latest-Release")
@@ -52,22 +60,44 @@ Task("Latest-Release")
     }
 });
 
-Task("Cleanup-Preview")
+// The project's Maven repositories for the Maven steps of the pipeline (mvn -s <file>), merged
+// into your own settings with --maven-base-settings=<path> (mirrors, proxies and servers kept).
+Task("Maven-Settings")
     .Does(() =>
 {
-    var preview = CodeArtifactDeleteObsoleteFiles(Cleanup(dryRun: true, "cleanup-dry-run"));
+    mavenSettings = CodeArtifactWriteMavenSettings(Argument("maven-settings", "maven/settings.xml"), new CodeArtifactMavenCredentialsSettings(connection)
+    {
+        BaseSettingsFile = Argument<string?>("maven-base-settings", null) is { } baseSettings ? new FilePath(baseSettings) : null,
+        ReportFile = reports + File("maven-credentials.json"),
+        MarkdownSummaryFile = reports + File("maven-credentials.md"),
+    });
+    Information("  for the Maven steps: mvn -s {0} ...", mavenSettings);
+});
+
+// A dry run that writes the plan: the files it would delete, each with its size, time and SHA-256.
+Task("Cleanup-Plan")
+    .Does(() =>
+{
+    var settings = Cleanup("cleanup-dry-run");
+    settings.DryRun = true;
+    settings.PlanFile = plan;
+    var preview = CodeArtifactDeleteObsoleteFiles(settings);
     foreach (var file in preview.Candidates)
     {
         Information("  would delete {0}", file.Path);
     }
 });
 
+// Deletes exactly the plan's files (deleted files go to the recycle bin). A file uploaded again
+// since the plan is kept (CART0510); one someone else deleted is reported as already gone (CART0513).
 Task("Cleanup")
-    .IsDependentOn("Cleanup-Preview")
+    .IsDependentOn("Cleanup-Plan")
     .Does(() =>
 {
-    // Deleted files go to the recycle bin, where CodeArtifactRestoreFiles can bring them back.
-    deleted = CodeArtifactDeleteObsoleteFiles(Cleanup(dryRun: false, "cleanup"));
+    var settings = Cleanup("cleanup");
+    settings.FromPlan = plan;
+    deleted = CodeArtifactDeleteObsoleteFiles(settings);
+    Information("  {0} deleted, {1} already gone, {2} kept as changed since the plan", deleted.Deleted.Count, deleted.AlreadyGone.Count, deleted.SkippedAsChanged.Count);
 });
 
 // A deleted build turned out to be needed after all: restore it from the recycle bin.
@@ -96,6 +126,16 @@ Task("Restore")
 
 Task("Default")
     .IsDependentOn("Latest-Release")
+    .IsDependentOn("Maven-Settings")
     .IsDependentOn("Restore");
+
+// The settings file holds the repository passwords: never leave it behind, even after a failure.
+Teardown(context =>
+{
+    if (mavenSettings is not null)
+    {
+        CodeArtifactDeleteMavenSettings(mavenSettings);
+    }
+});
 
 RunTarget(target);

@@ -8,31 +8,52 @@ namespace Cake.CodeArtifact;
 public static partial class CodeArtifactAliases
 {
     /// <summary>
-    /// Deletes the files of a non-Maven repository that the retention policy marks obsolete. A dry
-    /// run lists exactly what a real run would delete. Nothing outside <c>RootPath</c> is touched,
-    /// folders are never deleted, and more than <c>MaxDeletions</c> files are refused. Deleted
-    /// files go to the recycle bin: <see cref="CodeArtifactRestoreFiles"/> brings them back.
+    /// Deletes the files of a non-Maven repository that the retention policy marks obsolete, or
+    /// exactly the files of a reviewed plan. A dry run lists exactly what a real run would delete,
+    /// and can write that list as a plan (<c>PlanFile</c>) that a later run applies (<c>FromPlan</c>),
+    /// checking each file again first. Nothing outside <c>RootPath</c> is touched, folders are never
+    /// deleted, a file is never deleted because its time is unknown, and more than <c>MaxDeletions</c>
+    /// files are refused. Deleted files go to the recycle bin: <see cref="CodeArtifactRestoreFiles"/>
+    /// brings them back.
     /// </summary>
     /// <param name="context">The Cake context.</param>
-    /// <param name="settings">The repository, the retention policy, and how to connect.</param>
-    /// <returns>The <c>Candidates</c>, <c>Deleted</c>, <c>Kept</c> and <c>Failed</c> files, <c>BytesFreed</c> and <c>DryRun</c>.</returns>
+    /// <param name="settings">The repository, the retention policy or the plan, and how to connect.</param>
+    /// <returns>
+    /// The outcome, each file in one list: <c>Candidates</c> (what the policy or plan selects),
+    /// <c>Deleted</c>, <c>AlreadyGone</c> (deleted by someone else first), <c>SkippedAsChanged</c>
+    /// (kept because it changed since the plan or the listing, with <c>Reason</c> and <c>Note</c>),
+    /// <c>Failed</c> (with <c>Code</c> and <c>Message</c>), <c>Interrupted</c>, <c>NotAttempted</c>,
+    /// <c>Kept</c> (with <c>Reason</c>); <c>BytesFreed</c> (deleted files only), <c>DryRun</c>, <c>Plan</c>.
+    /// Files skipped as changed (<c>CART0510</c>) and already gone (<c>CART0513</c>) are Cake warnings.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="settings"/> is null.</exception>
     /// <exception cref="CakeException">A setting or credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>
-    /// <exception cref="CakeException">The repository is a Maven one (<c>CART0501</c>), more files matched than <c>MaxDeletions</c> (<c>CART0502</c>, nothing deleted), or files could not be deleted (<c>CART0504</c>, one line per file; the others are deleted) (inner <see cref="CodeArtifactCleanupException"/>, with the outcome when deleting began).</exception>
+    /// <exception cref="CakeException">The repository is a Maven one (<c>CART0501</c>), more files matched than <c>MaxDeletions</c> (<c>CART0502</c>, nothing deleted), the plan could not be written or read (<c>CART0507</c>, <c>CART0508</c>) or was made for another repository or root (<c>CART0509</c>, before any request), files could not be deleted (<c>CART0504</c>, <c>CART0511</c>, one line per file; the others are deleted), or a 401/403 stopped the run (<c>CART0512</c>) (inner <see cref="CodeArtifactCleanupException"/>, with the outcome when deleting began).</exception>
     /// <exception cref="CakeException">The cleanup was cancelled by Ctrl+C, SIGTERM or <see cref="CodeArtifactSettings.Cancellation"/>: <c>CART0506</c>. Once deleting had begun, the reports are written first, and the inner <see cref="CodeArtifactCleanupException"/> holds the partial outcome (<c>Deleted</c>, <c>Interrupted</c>); before that, nothing was deleted (inner <see cref="CodeArtifactAliasException"/>).</exception>
     /// <example>
     /// <code>
-    /// var cleanup = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
+    /// // Keep the three newest versions of each package; write the rest to a plan for review.
+    /// var preview = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
     /// {
     ///     Region = "ap-southeast-3",
     ///     Repository = "my-generic-repo",
-    ///     RootPath = "/nightly",
-    ///     KeepLatest = 5,
-    ///     OlderThanDays = 30,
+    ///     RootPath = "/releases",
+    ///     KeepLatestVersions = 3,
     ///     DryRun = true,
+    ///     PlanFile = "reports/cleanup-plan.json",
     /// });
-    /// Information("{0} files would be deleted", cleanup.Candidates.Count);
+    /// Information("{0} files would be deleted", preview.Candidates.Count);
+    ///
+    /// // Later, once the plan is approved: delete exactly those files.
+    /// var applied = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
+    /// {
+    ///     Region = "ap-southeast-3",
+    ///     Repository = "my-generic-repo",
+    ///     RootPath = "/releases",
+    ///     FromPlan = "reports/cleanup-plan.json",
+    /// });
+    /// Information("{0} deleted, {1} already gone, {2} kept as changed", applied.Deleted.Count, applied.AlreadyGone.Count, applied.SkippedAsChanged.Count);
     /// </code>
     /// </example>
     [CakeMethodAlias]
@@ -49,7 +70,7 @@ public static partial class CodeArtifactAliases
     /// <param name="context">The Cake context.</param>
     /// <param name="paths">The repository paths of the files, such as <c>/app/1.0/app.zip</c>.</param>
     /// <param name="settings">The repository, and how to connect.</param>
-    /// <returns>The <c>Restored</c> and <c>Failed</c> files.</returns>
+    /// <returns>The paths <c>Restored</c> (in place after the run), <c>Failed</c> (with <c>Code</c> and <c>Message</c>), and, for a cancelled run, <c>Interrupted</c> and <c>NotAttempted</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/>, <paramref name="paths"/> or <paramref name="settings"/> is null.</exception>
     /// <exception cref="CakeException">A path, a setting or a credential is missing or invalid: <c>CART00xx</c>, raised before anything is sent (inner <see cref="CodeArtifactConfigurationException"/>).</exception>
     /// <exception cref="CakeException">The service refused a request or could not be reached: <c>CART01xx</c> (inner <see cref="CodeArtifactServiceException"/>, with the HTTP status, the service's code and trace id).</exception>

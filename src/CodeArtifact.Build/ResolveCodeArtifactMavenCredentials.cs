@@ -6,8 +6,9 @@ namespace CodeArtifact.Build;
 
 /// <summary>
 /// Resolves the Maven repositories of a project with the account to use them, and writes their
-/// credentials to a Maven <c>settings.xml</c> (mode 0600 on Unix). The passwords go only into
-/// that file: never into an output, item metadata or a log.
+/// credentials to a Maven <c>settings.xml</c> (mode 0600 on Unix), on its own or merged into a
+/// base settings file. The passwords go only into that file: never into an output, item metadata
+/// or a log. <see cref="DeleteCodeArtifactMavenSettings"/> removes the file after use.
 /// </summary>
 public sealed class ResolveCodeArtifactMavenCredentials : CodeArtifactTask
 {
@@ -30,7 +31,19 @@ public sealed class ResolveCodeArtifactMavenCredentials : CodeArtifactTask
     [Output]
     public string? SettingsFile { get; set; }
 
-    /// <summary>Replace a <see cref="SettingsFile"/> that CodeArtifact.Build did not write.</summary>
+    /// <summary>
+    /// A Maven settings file to start from, such as the user's <c>~/.m2/settings.xml</c>: the
+    /// written <see cref="SettingsFile"/> keeps everything in it (local repository, mirrors,
+    /// proxies, servers, profiles) and adds or replaces only the servers and the profile that
+    /// CodeArtifact.Build owns. It is read before any request and never modified. Needs <see cref="SettingsFile"/>.
+    /// </summary>
+    public string? BaseSettingsFile { get; set; }
+
+    /// <summary>
+    /// Replace what the user wrote: a <see cref="SettingsFile"/> that CodeArtifact.Build did not
+    /// write (else <c>CART0201</c>), and a server of <see cref="BaseSettingsFile"/> with one of our
+    /// repository ids and other credentials, or a profile named <c>codeartifact</c> (else <c>CART0205</c>).
+    /// </summary>
     public bool Overwrite { get; set; }
 
     /// <summary>The repositories: ItemSpec = repository id; metadata <c>Url</c>, <c>RepositoryName</c>, <c>Policy</c>, <c>UserName</c> (never the password).</summary>
@@ -59,6 +72,7 @@ public sealed class ResolveCodeArtifactMavenCredentials : CodeArtifactTask
         DefaultOnly = DefaultOnly,
         RepositoryIds = List(RepositoryIds),
         SettingsFile = NullIfBlank(SettingsFile),
+        BaseSettingsFile = NullIfBlank(BaseSettingsFile),
         Overwrite = Overwrite,
     };
 

@@ -13,6 +13,7 @@ public static class CodeArtifactAliasesMetadataTests
     [
         "CodeArtifactResolveMavenCredentials",
         "CodeArtifactWriteMavenSettings",
+        "CodeArtifactDeleteMavenSettings",
         "CodeArtifactVerifyChecksums",
         "CodeArtifactGetReleaseFileVersions",
         "CodeArtifactGetLatestReleaseFileVersion",
@@ -36,7 +37,7 @@ public static class CodeArtifactAliasesMetadataTests
         }
 
         [Fact]
-        public void Should_Offer_Exactly_The_Seven_Aliases()
+        public void Should_Offer_Exactly_The_Eight_Aliases()
         {
             // Given / When
             var names = Aliases.Select(m => m.Name).Order(StringComparer.Ordinal).ToArray();

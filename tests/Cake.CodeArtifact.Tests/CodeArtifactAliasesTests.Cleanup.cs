@@ -86,6 +86,125 @@ public static partial class CodeArtifactAliasesTests
         }
 
         [Fact]
+        public void Should_Apply_Exactly_The_Plan_Of_A_Dry_Run_And_Tell_Each_Outcome_Apart()
+        {
+            // Given a dry run that plans to delete the two older nightlies (a plan path relative to the working directory)
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            var preview = test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection)
+            {
+                Repository = repository.Id,
+                RootPath = "/nightly",
+                KeepLatest = 1,
+                DryRun = true,
+                PlanFile = "review/cleanup-plan.json",
+            });
+            Assert.True(File.Exists(test.Context.PathOf("review/cleanup-plan.json")));
+            Assert.NotNull(preview.Plan);
+            Assert.Equal(["/nightly/app-1.zip", "/nightly/app-2.zip"], preview.Candidates.Select(f => f.Path).ToArray());
+
+            // And, before it is applied, app-2.zip is uploaded again and an older file appears that the plan does not list
+            test.Server.Seed.PutFile(repository.Id, "/nightly/app-2.zip", "new"u8.ToArray(), DateTimeOffset.UtcNow);
+            test.Server.Seed.PutFile(repository.Id, "/nightly/app-0.zip", "zero"u8.ToArray(), DateTimeOffset.UtcNow.AddDays(-90));
+            var warningsBefore = test.Log.Entries.Count(e => e.Level == LogLevel.Warning);
+
+            // When the plan is applied
+            var result = test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection)
+            {
+                Repository = repository.Id,
+                RootPath = "/nightly",
+                FromPlan = "review/cleanup-plan.json",
+            });
+
+            // Then only the unchanged file of the plan is deleted, and the changed one is kept and said once
+            Assert.Equal(["/nightly/app-1.zip"], result.Deleted.Select(f => f.Path).ToArray());
+            Assert.Equal(3, result.BytesFreed);
+            var skipped = Assert.Single(result.SkippedAsChanged);
+            Assert.Equal("/nightly/app-2.zip", skipped.Path);
+            Assert.Equal("changed-since-plan", skipped.Reason);
+            Assert.Empty(result.AlreadyGone);
+            Assert.Empty(result.Failed);
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-0.zip"));
+            Assert.NotNull(test.Server.Seed.FindFile(repository.Id, "/nightly/app-2.zip"));
+            var warnings = test.Log.Entries.Where(e => e.Level == LogLevel.Warning).Skip(warningsBefore).Select(e => e.Message).ToList();
+            Assert.StartsWith(ErrorCodes.ChangedSinceChecked + ": /nightly/app-2.zip", Assert.Single(warnings), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Report_A_File_Someone_Else_Deleted_As_Already_Gone_Freeing_Nothing()
+        {
+            // Given a plan of two files, one of which another client deletes before it is applied
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+            test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, RootPath = "/nightly", KeepLatest = 1, DryRun = true, PlanFile = "plan.json" });
+            Assert.True(test.Server.Seed.DeleteFile(repository.Id, "/nightly/app-1.zip"));
+
+            // When
+            var result = test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, RootPath = "/nightly", FromPlan = "plan.json" });
+
+            // Then
+            Assert.Equal(["/nightly/app-2.zip"], result.Deleted.Select(f => f.Path).ToArray());
+            Assert.Equal("/nightly/app-1.zip", Assert.Single(result.AlreadyGone).Path);
+            Assert.Equal(3, result.BytesFreed);
+            Assert.Single(test.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith(ErrorCodes.AlreadyGone + ": /nightly/app-1.zip", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_Plan_Is_For_Another_Repository()
+        {
+            // Given a plan made for another repository
+            using var test = new AliasTestContext(emulator.Server);
+            var planned = SeedNightlies(test);
+            var other = SeedNightlies(test);
+            test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = planned.Id, RootPath = "/nightly", DryRun = true, PlanFile = "plan.json" });
+            var requestsBefore = test.Operations.Count;
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = other.Id, RootPath = "/nightly", FromPlan = "plan.json" }));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactCleanupException>(exception, ErrorCodes.PlanMismatch);
+            Assert.Contains(planned.Id, failure.Message, StringComparison.Ordinal);
+            Assert.Equal(requestsBefore, test.Operations.Count);
+            Assert.NotNull(test.Server.Seed.FindFile(other.Id, "/nightly/app-1.zip"));
+        }
+
+        [Fact]
+        public void Should_Keep_The_Newest_Versions_Of_Each_Package()
+        {
+            // Given two packages with three versions each
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            var old = DateTimeOffset.UtcNow.AddDays(-100);
+            test.Server.Seed.PutFiles(repository.Id, from package in new[] { "app", "libs/core" }
+                                                     from version in new[] { "1.2.0", "1.10.0", "1.9.0" }
+                                                     select ($"/{package}/{version}/{package.Replace('/', '-')}.zip", "zip"u8.ToArray(), old));
+
+            // When
+            var result = test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, KeepLatestVersions = 2 });
+
+            // Then the lowest version of each package goes (1.2.0 < 1.9.0 < 1.10.0)
+            Assert.Equal(["/app/1.2.0/app.zip", "/libs/core/1.2.0/libs-core.zip"], result.Deleted.Select(f => f.Path).ToArray());
+            Assert.All(result.Kept, k => Assert.Equal("keep-latest-versions", k.Reason));
+            Assert.Equal(4, result.Kept.Count);
+        }
+
+        [Fact]
+        public void Should_Keep_Files_Downloaded_Recently()
+        {
+            // Given old nightlies, never downloaded
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = SeedNightlies(test);
+
+            // When
+            var result = test.Context.CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings(test.Connection) { Repository = repository.Id, RootPath = "/nightly", NotDownloadedForDays = 15, DryRun = true });
+
+            // Then a file never downloaded counts from its upload: the 10-day-old one is recently uploaded
+            Assert.Equal(["/nightly/app-1.zip", "/nightly/app-2.zip"], result.Candidates.Select(f => f.Path).ToArray());
+            Assert.Equal("recently-uploaded", Assert.Single(result.Kept).Reason);
+        }
+
+        [Fact]
         public void Should_Throw_A_Coded_CakeException_Naming_Each_File_That_Could_Not_Be_Deleted()
         {
             // Given
@@ -191,6 +310,22 @@ public static partial class CodeArtifactAliasesTests
             // Then
             var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
             Assert.Equal("RootPath", failure.ParameterName);
+            Assert.Empty(test.Operations);
+        }
+
+        [Fact]
+        public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_A_Plan_Is_Both_Written_And_Applied()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            var settings = new CodeArtifactCleanupSettings(test.Connection) { Repository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3", PlanFile = "plan.json" };
+
+            // When a real run is given a plan to write
+            var exception = Record.Exception(() => test.Context.CodeArtifactDeleteObsoleteFiles(settings));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
+            Assert.Equal("PlanFile", failure.ParameterName);
             Assert.Empty(test.Operations);
         }
 

@@ -19,9 +19,13 @@ internal static class CleanupAliasRunner
             Exclude = SettingValues.List(settings.Exclude),
             Protect = SettingValues.List(settings.Protect),
             KeepLatest = settings.KeepLatest,
+            KeepLatestVersions = settings.KeepLatestVersions,
             OlderThanDays = settings.OlderThanDays,
+            NotDownloadedForDays = settings.NotDownloadedForDays,
             MaxDeletions = settings.MaxDeletions,
             DryRun = settings.DryRun,
+            PlanFile = settings.PlanFile?.MakeAbsolute(context.Environment).FullPath,
+            FromPlan = settings.FromPlan?.MakeAbsolute(context.Environment).FullPath,
         });
 
     public static RestoreResult Restore(ICakeContext context, IEnumerable<string?> paths, CodeArtifactRestoreSettings settings) =>

@@ -1,3 +1,5 @@
+using Cake.Core.IO;
+
 namespace Cake.CodeArtifact;
 
 /// <summary>
@@ -32,8 +34,21 @@ public class CodeArtifactMavenCredentialsSettings : CodeArtifactSettings
     public ICollection<string> RepositoryIds { get; set; } = new List<string>();
 
     /// <summary>
-    /// Replace a <c>settings.xml</c> that this addin did not write. Without it such a file is
-    /// left alone and the alias fails, so that a hand-written file is never lost.
+    /// For <see cref="CodeArtifactAliases.CodeArtifactWriteMavenSettings"/>: a Maven settings file
+    /// to start from, such as the user's <c>~/.m2/settings.xml</c>. The written file keeps
+    /// everything in it (local repository, mirrors, proxies, servers, profiles) and adds or
+    /// replaces only the servers and the profile this addin owns. It is read before any request
+    /// and never modified. A mirror in it that would catch one of the repositories is warning
+    /// <c>CART0206</c>.
+    /// </summary>
+    public FilePath? BaseSettingsFile { get; set; }
+
+    /// <summary>
+    /// Replace what the user wrote: a <c>settings.xml</c> that this addin did not write, and a
+    /// server of <see cref="BaseSettingsFile"/> with one of the repositories' ids and other
+    /// credentials (or a profile named <c>codeartifact</c>). Without it the alias fails
+    /// (<c>CART0201</c>, <c>CART0205</c>) and writes nothing, so that a hand-written file or
+    /// server is never lost.
     /// </summary>
     public bool Overwrite { get; set; }
 }

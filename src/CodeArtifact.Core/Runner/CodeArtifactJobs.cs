@@ -29,7 +29,6 @@ public static class CodeArtifactJobs
         Messages.Job_Cleanup,
         (client, log, options, cancellationToken) => new CleanupJob(client, log).RunAsync(options, cancellationToken))
     {
-        RestatedCodes = [ErrorCodes.DeletionsFailed],
         AfterCancel = Messages.Cleanup_AfterCancel,
     };
 
@@ -37,8 +36,5 @@ public static class CodeArtifactJobs
     public static JobDefinition<RestoreOptions, RestoreResult> Restore { get; } = new(
         "restore",
         Messages.Job_Restore,
-        (client, log, options, cancellationToken) => new RestoreJob(client, log).RunAsync(options, cancellationToken))
-    {
-        RestatedCodes = [ErrorCodes.RestoreFailed],
-    };
+        (client, log, options, cancellationToken) => new RestoreJob(client, log).RunAsync(options, cancellationToken));
 }

@@ -39,19 +39,27 @@ public sealed class DemoPipelineTests
             Assert.Matches(@"Verify checksums\s+MSBuild\s+3 verified, 1 mismatch \(sample-app-3\.0\.0\.zip tampered\), 0 missing", table);
             Assert.Matches(@"Release versions\s+MSBuild\s+latest 1\.10\.0 of 5 versions", table);
             Assert.Matches(@"Release versions\s+Cake\s+latest 1\.10\.0 of 5 versions", table);
-            Assert.Matches(@"Cleanup \(dry run\)\s+Cake\s+5 candidates, 0 deleted, 97\.5 KiB to free", table);
-            Assert.Matches(@"Cleanup\s+Cake\s+5 candidates, 5 deleted, 97\.5 KiB freed", table);
+            Assert.Matches(@"Cleanup \(dry run\)\s+Cake\s+3 candidates, 0 deleted, 60\.3 KiB to free", table);
+            Assert.Matches(@"Cleanup\s+Cake\s+3 candidates, 3 deleted, 60\.3 KiB freed", table);
             Assert.Matches(@"Restore\s+Cake\s+1 restored \(/app/1\.2\.0/app-1\.2\.0\.zip\)", table);
 
             // The Markdown summary beside the JSON reports, and every report it was built from.
             var reports = Path.Combine(clone, "artifacts", "demo", "reports");
             var summary = await File.ReadAllTextAsync(Path.Combine(reports, "summary.md"));
             Assert.Contains("| Verify checksums | MSBuild | 3 verified, 1 mismatch", summary, StringComparison.Ordinal);
-            foreach (var report in new[] { "msbuild/maven-credentials", "msbuild/verify-checksums", "msbuild/release-versions", "cake/release-versions", "cake/cleanup-dry-run", "cake/cleanup", "cake/restore" })
+            foreach (var report in new[] { "msbuild/maven-credentials", "msbuild/verify-checksums", "msbuild/release-versions", "cake/release-versions", "cake/maven-credentials", "cake/cleanup-dry-run", "cake/cleanup", "cake/restore" })
             {
                 Assert.True(File.Exists(Path.Combine(reports, report + ".json")), $"{report}.json is missing");
                 Assert.True(File.Exists(Path.Combine(reports, report + ".md")), $"{report}.md is missing");
             }
+
+            // The MSBuild sample merged its team settings; the Cake sample applied the plan its dry run
+            // wrote, and deleted its Maven settings file (with the passwords) at the end.
+            Assert.Contains("(merged from ", demo.Output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(reports, "cake", "cleanup-plan.json")), "cake/cleanup-plan.json is missing");
+            Assert.Contains("Applying the plan ", demo.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(clone, "artifacts", "demo", "cake", "maven", "settings.xml")), "The Cake sample left its Maven settings file behind.");
+            Assert.Contains("Deleted the Maven settings file ", demo.Output, StringComparison.Ordinal);
 
             // The demo never prints the secret key it hands to the samples.
             Assert.DoesNotContain("CAEmuDevSecretKey0000000000000000000001", demo.Output, StringComparison.Ordinal);

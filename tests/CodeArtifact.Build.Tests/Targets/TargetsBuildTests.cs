@@ -15,7 +15,7 @@ public sealed class TargetsBuildTests
     private static readonly string[] OurTasks =
     [
         "ResolveCodeArtifactMavenCredentials", "VerifyCodeArtifactChecksums", "GetCodeArtifactReleaseFileVersions",
-        "DeleteObsoleteCodeArtifactFiles", "RestoreCodeArtifactFiles",
+        "DeleteObsoleteCodeArtifactFiles", "RestoreCodeArtifactFiles", "DeleteCodeArtifactMavenSettings",
     ];
 
     [Theory]
@@ -24,6 +24,7 @@ public sealed class TargetsBuildTests
     [InlineData("CodeArtifactGetReleaseFileVersions", "CodeArtifactSecurityToken")]
     [InlineData("CodeArtifactDeleteObsoleteFiles", "CodeArtifactAuthToken")]
     [InlineData("CodeArtifactRestoreFiles", "CodeArtifactPassword")]
+    [InlineData("CodeArtifactDeleteMavenSettings", "CodeArtifactSecretKey")]
     public void Should_Refuse_A_Secret_Property_Before_Any_Task_Runs(string target, string property)
     {
         // Given a secret given the wrong way, as a global property

@@ -105,6 +105,108 @@ public sealed class ResolveCodeArtifactMavenCredentialsTests(EmulatorFixture emu
     }
 
     [Fact]
+    public void Should_Merge_Into_A_Base_Settings_File_And_Leave_The_Base_As_It_Was()
+    {
+        // Given a user's settings with a local repository, a mirror that lets ours through, a proxy and another server
+        var (release, snapshot) = emulator.Server.Seed.CreateMavenRepository($"m{Guid.NewGuid():N}"[..12]);
+        var basePath = _temp.WriteFile("home/.m2/settings.xml", BaseSettings(release.Id, snapshot.Id, server: ("corp-nexus", "deployer", "{COQLCE6DU6GtcS5P=}")));
+        var baseBytes = File.ReadAllBytes(basePath);
+        var baseTime = File.GetLastWriteTimeUtc(basePath);
+        var engine = new MockEngine();
+        var task = emulator.Connect(new ResolveCodeArtifactMavenCredentials { SettingsFile = _temp.Combine("out", "settings.xml"), BaseSettingsFile = basePath, RepositoryIds = [release.Id, snapshot.Id] }, engine);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then every base element is kept, byte for byte where it is a secret, and our servers are added
+        Assert.True(succeeded, engine.Log);
+        var settings = XDocument.Load(task.SettingsFile!);
+        Assert.Equal("/cache/m2", (string?)settings.Root!.Element(Maven + "localRepository"));
+        Assert.Equal("corp", (string?)settings.Descendants(Maven + "mirror").Single().Element(Maven + "id"));
+        Assert.Equal("proxy.corp.example", (string?)settings.Descendants(Maven + "proxy").Single().Element(Maven + "host"));
+        var servers = settings.Descendants(Maven + "server").ToDictionary(s => (string)s.Element(Maven + "id")!);
+        Assert.Equal("{COQLCE6DU6GtcS5P=}", (string?)servers["corp-nexus"].Element(Maven + "password"));
+        Assert.True(servers.ContainsKey(release.Id) && servers.ContainsKey(snapshot.Id), engine.Log);
+        Assert.Equal(baseBytes, File.ReadAllBytes(basePath));
+        Assert.Equal(baseTime, File.GetLastWriteTimeUtc(basePath));
+        Assert.Empty(engine.Warnings);
+        Assert.Contains(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.High && m.Message!.Contains($"(merged from {basePath})", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Warn_Once_With_CART0206_If_A_Base_Mirror_Catches_Our_Repositories()
+    {
+        // Given a base whose corporate mirror takes every repository
+        var (release, snapshot) = emulator.Server.Seed.CreateMavenRepository($"m{Guid.NewGuid():N}"[..12]);
+        var basePath = _temp.WriteFile("base.xml", BaseSettings(release.Id, snapshot.Id, server: ("corp-nexus", "deployer", "secret")).Replace($"*,!{release.Id},!{snapshot.Id}", "*", StringComparison.Ordinal));
+        var engine = new MockEngine();
+        var task = emulator.Connect(new ResolveCodeArtifactMavenCredentials { SettingsFile = _temp.Combine("settings.xml"), BaseSettingsFile = basePath, RepositoryIds = [release.Id, snapshot.Id] }, engine);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then the file is written, and one warning names the mirror, both ids and the way to let them through
+        Assert.True(succeeded, engine.Log);
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("CART0206", warning.Code);
+        Assert.Contains("\"corp\"", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(release.Id, warning.Message, StringComparison.Ordinal);
+        Assert.Contains($"*,!{release.Id},!{snapshot.Id}", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Base_Server_With_One_Of_Our_Ids_And_Other_Credentials_Unless_Told_To_Replace_It()
+    {
+        // Given a base settings file whose server has our release id and someone else's account
+        var (release, snapshot) = emulator.Server.Seed.CreateMavenRepository($"m{Guid.NewGuid():N}"[..12]);
+        var basePath = _temp.WriteFile("base.xml", BaseSettings(release.Id, snapshot.Id, server: (release.Id, "someone-else", "other-password")));
+        var target = _temp.Combine("settings.xml");
+        var engine = new MockEngine();
+        var task = emulator.Connect(new ResolveCodeArtifactMavenCredentials { SettingsFile = target, BaseSettingsFile = basePath, RepositoryIds = [release.Id, snapshot.Id], PropertyNames = ["Overwrite=CodeArtifactMavenOverwriteSettings"] }, engine);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then nothing is written, and the error names the server, the base and the way out
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0205", error.Code);
+        Assert.Contains(release.Id, error.Message, StringComparison.Ordinal);
+        Assert.Contains(basePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("CodeArtifactMavenOverwriteSettings", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("other-password", engine.Log, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+
+        // And when told to overwrite, the base's server is replaced by the repository's account in the written file only
+        var overwriteEngine = new MockEngine();
+        var overwrite = emulator.Connect(new ResolveCodeArtifactMavenCredentials { SettingsFile = target, BaseSettingsFile = basePath, RepositoryIds = [release.Id, snapshot.Id], Overwrite = true }, overwriteEngine);
+        Assert.True(overwrite.Execute(), overwriteEngine.Log);
+        var server = XDocument.Load(target).Descendants(Maven + "server").Single(s => (string?)s.Element(Maven + "id") == release.Id);
+        Assert.Equal(emulator.Server.RepositoryPassword(), (string?)server.Element(Maven + "password"));
+        Assert.Contains("other-password", File.ReadAllText(basePath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Base_Settings_File_That_Does_Not_Exist_Before_Any_Request()
+    {
+        // Given
+        var mark = emulator.Server.RequestLog.Count;
+        var engine = new MockEngine();
+        var missing = _temp.Combine("no-such", "settings.xml");
+        var task = emulator.Connect(new ResolveCodeArtifactMavenCredentials { SettingsFile = _temp.Combine("settings.xml"), BaseSettingsFile = missing, PropertyNames = ["BaseSettingsFile=CodeArtifactMavenBaseSettingsFile"] }, engine);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0204", error.Code);
+        Assert.Contains("CodeArtifactMavenBaseSettingsFile", error.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.RequestsSince(mark));
+    }
+
+    [Fact]
     public void Should_Warn_With_CART0202_If_No_Repository_Matches()
     {
         // Given an id that does not exist
@@ -138,4 +240,36 @@ public sealed class ResolveCodeArtifactMavenCredentialsTests(EmulatorFixture emu
         Assert.Contains("Policy", error.Message, StringComparison.Ordinal);
         Assert.Empty(emulator.RequestsSince(mark));
     }
+
+    /// <summary>A user's settings: a local repository, a corporate mirror of everything but our two repositories, a proxy, one server.</summary>
+    private static string BaseSettings(string releaseId, string snapshotId, (string Id, string User, string Password) server) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
+          <localRepository>/cache/m2</localRepository>
+          <mirrors>
+            <mirror>
+              <id>corp</id>
+              <mirrorOf>*,!{releaseId},!{snapshotId}</mirrorOf>
+              <url>https://nexus.corp.example/repository/public/</url>
+            </mirror>
+          </mirrors>
+          <proxies>
+            <proxy>
+              <id>corp-proxy</id>
+              <active>true</active>
+              <protocol>https</protocol>
+              <host>proxy.corp.example</host>
+              <port>3128</port>
+              <nonProxyHosts>localhost|127.0.0.1|*.corp.example</nonProxyHosts>
+            </proxy>
+          </proxies>
+          <servers>
+            <server>
+              <id>{server.Id}</id>
+              <username>{server.User}</username>
+              <password>{server.Password}</password>
+            </server>
+          </servers>
+        </settings>
+        """;
 }
