@@ -70,7 +70,7 @@ internal static class MavenSettingsMerger
                 {
                     throw Conflict(
                         $"The base settings file {basePath} already has a <server> with id \"{repository.Id}\" and other credentials (user name or password, perhaps encrypted). "
-                        + "It is left alone, and no settings file was written. Remove that server from the base, or set Overwrite to true (MSBuild: CodeArtifactMavenOverwriteSettings) to replace it with the repository's account.");
+                        + "It is left alone, and no settings file was written. Remove that server from the base, or set Overwrite to true to replace it with the repository's account.");
                 }
 
                 replaced.Add(repository.Id);
@@ -102,7 +102,7 @@ internal static class MavenSettingsMerger
         {
             throw Conflict(
                 $"The base settings file {basePath} already has a <profile> with id \"{MavenSettingsWriter.ProfileId}\" that CodeArtifact.Build did not write. "
-                + "It is left alone, and no settings file was written. Rename that profile in the base, or set Overwrite to true (MSBuild: CodeArtifactMavenOverwriteSettings) to replace it.");
+                + "It is left alone, and no settings file was written. Rename that profile in the base, or set Overwrite to true to replace it.");
         }
 
         MavenSettingsXml.ReplaceManaged(existing[0], ours, 2, unit);
