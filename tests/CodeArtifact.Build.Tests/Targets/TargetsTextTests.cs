@@ -25,6 +25,7 @@ public sealed partial class TargetsTextTests
         "GetCodeArtifactReleaseFileVersions",
         "DeleteObsoleteCodeArtifactFiles",
         "RestoreCodeArtifactFiles",
+        "PublishCodeArtifactFiles",
     ];
 
     [Theory]
