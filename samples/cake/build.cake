@@ -1,13 +1,13 @@
-// A release-housekeeping script with the Cake.CodeArtifact addin (see README.md beside this file):
-// find the latest release of demo-app, preview a cleanup of old builds, run it, and bring one
-// file back from the recycle bin.
+// A release script with the Cake.CodeArtifact addin (see README.md beside this file): publish the
+// files the build left in dist/, find the latest release of demo-app, preview a cleanup of old
+// builds, run it, and bring one file back from the recycle bin.
 //
 //   dotnet cake build.cake --endpoint=http://127.0.0.1:10150     (against the emulator)
 //   dotnet cake build.cake --region=ap-southeast-3 --project-id=... --tenant-id=... --repository=...
 //
 // Secrets never appear here: the addin reads HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK from the
 // environment (or ~/.huaweicloud/credentials), as CI systems provide them.
-#addin nuget:?package=Cake.CodeArtifact&version=0.1.0
+#addin nuget:?package=Cake.CodeArtifact&version=0.1.0-*&prerelease
 #nullable enable
 
 var target = Argument("target", "Default");
@@ -23,6 +23,10 @@ var connection = new CodeArtifactSettings
 };
 var repository = Argument("repository", "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3");
 
+// What to publish, and where to: the files samples/msbuild builds into its dist/ folder.
+var dist = Argument("dist", "../msbuild/dist");
+var publishTo = Argument("publish-to", "/sample-app/3.0.0");
+
 // The retention policy: builds under app/ and nightly/ older than 30 days go, except the 2.x line.
 CodeArtifactCleanupSettings Cleanup(bool dryRun, string report) => new(connection)
 {
@@ -37,6 +41,30 @@ CodeArtifactCleanupSettings Cleanup(bool dryRun, string report) => new(connectio
 };
 
 CleanupResult? deleted = null;
+
+// Uploads what the repository does not hold yet, skips what it holds (same SHA-256), and verifies
+// each upload; a different file at a path fails the task unless Overwrite = true.
+Task("Publish")
+    .Does(() =>
+{
+    var files = GetFiles($"{dist}/*");
+    if (files.Count == 0)
+    {
+        Information("Nothing to publish in {0}: build samples/msbuild first (dotnet build ../msbuild).", dist);
+        return;
+    }
+
+    var published = CodeArtifactPublishFiles(files, publishTo, new CodeArtifactPublishSettings(connection)
+    {
+        Repository = repository,
+        ReportFile = reports + File("publish.json"),
+        MarkdownSummaryFile = reports + File("publish.md"),
+    });
+    foreach (var file in published.Uploaded)
+    {
+        Information("  uploaded {0}", file.RemotePath);
+    }
+});
 
 Task("Latest-Release")
     .Does(() =>
@@ -95,6 +123,7 @@ Task("Restore")
 });
 
 Task("Default")
+    .IsDependentOn("Publish")
     .IsDependentOn("Latest-Release")
     .IsDependentOn("Restore");
 
