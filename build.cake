@@ -490,7 +490,7 @@ sealed class DemoSummary
         var publish = Results(demo.CakeReports, "publish");
         summary.Uploaded = publish.GetProperty("uploadedCount").GetInt32();
         summary.PublishFailed = publish.GetProperty("failedCount").GetInt32();
-        summary.rows.Add(("Publish dist/", "Cake", $"{summary.Uploaded} uploaded, {publish.GetProperty("unchangedCount").GetInt32()} unchanged ({Size(publish.GetProperty("bytesUploaded").GetInt64())} to {DemoLayout.RemoteFolder})"));
+        summary.rows.Add(("Publish dist/", "Cake", $"{summary.Uploaded} uploaded, {publish.GetProperty("unchangedCount").GetInt32()} unchanged, to {DemoLayout.RemoteFolder}"));
 
         var checks = Results(demo.MSBuildReports, "verify-checksums");
         summary.Verified = checks.GetProperty("verified").GetInt32();
