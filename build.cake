@@ -6,27 +6,27 @@
 // Build     builds the product (src/) in Release
 // Test      dotnet test CodeArtifact.Build.sln -c Release (what CI runs)
 // Pack      packs CodeArtifact.Core, CodeArtifact.Build and Cake.CodeArtifact into artifacts/packages,
-//           with a version no earlier run used (--package-version=... to choose it)
+//           with a version no earlier run used, 0.1.0-dev.<UTC time> (--package-version=... to choose
+//           it), and writes that version to artifacts/packages/version.txt for samples/msbuild
 // Emulator  runs the CodeArts Artifact emulator in the foreground (--port=10150, data in artifacts/emulator)
 // Demo      packs, starts the emulator on a free loopback port with a temporary data folder, runs
-//           samples/msbuild and samples/cake against it, prints a summary and stops the emulator
+//           samples/msbuild and samples/cake against it (the Cake sample publishes dist/), prints a
+//           summary and stops the emulator
 // Bench     runs the macro benchmarks in bench/ (--quick for a short smoke run)
 #nullable enable
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 var target = Argument("target", "Demo");
 var configuration = Argument("configuration", "Release");
 // Unique per run, so that no NuGet or Cake cache can hand an older build to the samples.
-var packageVersion = Argument("package-version", "0.1.0-demo." + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+var packageVersion = Argument("package-version", "0.1.0-dev." + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
 
 var root = Context.Environment.WorkingDirectory;
 var packagesDirectory = root.Combine("artifacts/packages");
@@ -70,10 +70,11 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    // Each run packs a version no run uses again: earlier demo packages would only pile up.
+    // Each run packs a version no run uses again: earlier ones would only pile up. With them gone,
+    // the newest is also the only one a floating version (samples/cake's 0.1.0-*) can find here.
     if (System.IO.Directory.Exists(packagesDirectory.FullPath))
     {
-        foreach (var old in System.IO.Directory.GetFiles(packagesDirectory.FullPath, "*-demo.*.nupkg"))
+        foreach (var old in new[] { "*-dev.*.nupkg", "*-demo.*.nupkg" }.SelectMany(p => System.IO.Directory.GetFiles(packagesDirectory.FullPath, p)))
         {
             System.IO.File.Delete(old);
         }
@@ -93,7 +94,10 @@ Task("Pack")
         });
     }
 
-    Information("Packed CodeArtifact.Core, CodeArtifact.Build and Cake.CodeArtifact {0} into {1}", packageVersion, packagesDirectory);
+    // samples/msbuild takes its CodeArtifact.Build version from here: a new version changes its
+    // restore inputs, so NuGet restores again instead of keeping what it resolved before.
+    System.IO.File.WriteAllText(packagesDirectory.CombineWithFilePath("version.txt").FullPath, packageVersion + Environment.NewLine);
+    Information("Packed CodeArtifact.Core, CodeArtifact.Build and Cake.CodeArtifact {0} into {1} (and its version into version.txt)", packageVersion, root.GetRelativePath(packagesDirectory));
 });
 
 Task("Emulator")
@@ -142,24 +146,14 @@ Task("Demo")
         Step("samples/msbuild: dotnet build", "job 1: Maven credentials into settings.xml (before the build); then the app into dist/");
         DotNetBuild(demo.MSBuildProject, demo.MSBuildSettings(packageVersion, endpoint, environment));
 
-        Step("Publish dist/ to the generic repository", "HTTP PUT with the repository user and password from that settings.xml, as a deploy step would");
-        var published = await PublishAsync(demo, endpoint);
-        var tampered = System.IO.Directory.GetFiles(demo.DistDirectory, "*.zip").Single();
-        System.IO.File.AppendAllText(tampered, "changed after publishing");
-        Information("Then changed {0} locally, so that verification has something to catch.", root.GetRelativePath(new FilePath(tampered)));
-
-        Step("samples/msbuild: dotnet build -t:VerifyRelease", "job 2: verify checksums (a mismatch is a warning here); job 3: latest release version");
-        var verify = demo.MSBuildSettings(packageVersion, endpoint, environment);
-        verify.MSBuildSettings.WithTarget("VerifyRelease").WithProperty("CodeArtifactFailOnMismatch", "false");
-        DotNetBuild(demo.MSBuildProject, verify);
-
-        Step("samples/cake: dotnet cake", $"job 3: latest release; job 4: cleanup dry run, cleanup, restore one (Cake.CodeArtifact {packageVersion})");
+        Step("samples/cake: dotnet cake", $"publish dist/ to {DemoLayout.RemoteFolder}; job 3: latest release; job 4: cleanup dry run, cleanup, restore one (Cake.CodeArtifact {packageVersion})");
         var cakeScript = demo.PrepareCakeSample(packageVersion, packagesDirectory.FullPath);
         var exitCode = StartProcess("dotnet", new ProcessSettings
         {
             Arguments = new ProcessArgumentBuilder()
                 .Append("cake").Append(cakeScript.GetFilename().FullPath)
                 .Append("--endpoint=" + endpoint)
+                .AppendQuoted("--dist=" + demo.DistDirectory)
                 .AppendQuoted("--reports=" + demo.CakeReports),
             WorkingDirectory = cakeScript.GetDirectory(),
             EnvironmentVariables = environment,
@@ -169,8 +163,17 @@ Task("Demo")
             throw new CakeException($"samples/cake failed with exit code {exitCode}.");
         }
 
+        var tampered = System.IO.Directory.GetFiles(demo.DistDirectory, "*.zip").Single();
+        System.IO.File.AppendAllText(tampered, "changed after publishing");
+        Information("Then changed {0} locally, so that verification has something to catch.", root.GetRelativePath(new FilePath(tampered)));
+
+        Step("samples/msbuild: dotnet build -t:VerifyRelease", "job 2: verify checksums (a mismatch is a warning here); job 3: latest release version");
+        var verify = demo.MSBuildSettings(packageVersion, endpoint, environment);
+        verify.MSBuildSettings.WithTarget("VerifyRelease").WithProperty("CodeArtifactFailOnMismatch", "false");
+        DotNetBuild(demo.MSBuildProject, verify);
+
         Step("Summary", $"reports in {root.GetRelativePath(new DirectoryPath(demo.ReportsDirectory))}");
-        var summary = DemoSummary.Read(demo, published);
+        var summary = DemoSummary.Read(demo);
         summary.Check();
         foreach (var line in summary.TableLines())
         {
@@ -231,35 +234,6 @@ Dictionary<string, string> SampleEnvironment() => new()
     ["CODEARTIFACT_TENANT_ID"] = "",
 };
 
-// The deploy step the product leaves to the pipeline: upload dist/ with the repository user that
-// job 1 wrote into settings.xml (the same user works for every repository of the project).
-async System.Threading.Tasks.Task<IReadOnlyList<string>> PublishAsync(DemoLayout demo, string endpoint)
-{
-    var maven = XNamespace.Get("http://maven.apache.org/SETTINGS/1.0.0");
-    var server = XDocument.Load(demo.MavenSettingsFile).Descendants(maven + "server").First();
-    var user = (string)server.Element(maven + "username")!;
-    var password = (string)server.Element(maven + "password")!;
-
-    using var http = new HttpClient(new HttpClientHandler { UseProxy = false });
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
-    var published = new List<string>();
-    foreach (var file in System.IO.Directory.GetFiles(demo.DistDirectory).OrderBy(f => f, StringComparer.Ordinal))
-    {
-        var remotePath = DemoLayout.RemoteFolder + System.IO.Path.GetFileName(file);
-        using var body = new ByteArrayContent(await System.IO.File.ReadAllBytesAsync(file));
-        using var response = await http.PutAsync($"{endpoint}/artgalaxy/{DemoLayout.GenericRepository}{remotePath}", body);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new CakeException($"Uploading {remotePath} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        Information("  PUT {0} -> {1}", remotePath, (int)response.StatusCode);
-        published.Add(remotePath);
-    }
-
-    return published;
-}
-
 static int FreeLoopbackPort()
 {
     var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -287,10 +261,8 @@ static void DeleteQuietly(string directory)
 // Where the demo runs the samples and keeps what they produce (artifacts/demo).
 sealed class DemoLayout(string directory, string samples)
 {
-    // Where samples/msbuild expects its files: its CodeArtifactRepository and the RemotePath of its
-    // CodeArtifactVerifyFile items (/sample-app/$(Version)/...).
-    public const string GenericRepository = "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3";
-
+    // Where samples/cake publishes dist/ (its --publish-to default), which is where samples/msbuild
+    // expects the files: the RemotePath of its CodeArtifactVerifyFile items (/sample-app/$(Version)/...).
     public const string RemoteFolder = "/sample-app/3.0.0/";
 
     public string Directory { get; } = directory;
@@ -495,6 +467,10 @@ sealed class DemoSummary
 
     private DemoSummary(DemoLayout demo) => this.demo = demo;
 
+    public int Uploaded { get; private set; }
+
+    public int PublishFailed { get; private set; }
+
     public int Verified { get; private set; }
 
     public int Mismatched { get; private set; }
@@ -505,13 +481,16 @@ sealed class DemoSummary
 
     public int Deleted { get; private set; }
 
-    public static DemoSummary Read(DemoLayout demo, IReadOnlyList<string> published)
+    public static DemoSummary Read(DemoLayout demo)
     {
         var summary = new DemoSummary(demo);
-        summary.rows.Add(("Publish dist/", "build.cake (HTTP PUT)", $"{published.Count} files uploaded to {DemoLayout.RemoteFolder}"));
-
         var maven = Results(demo.MSBuildReports, "maven-credentials");
         summary.rows.Add(("Maven credentials", "MSBuild", $"{maven.GetProperty("count").GetInt32()} repositories -> settings.xml"));
+
+        var publish = Results(demo.CakeReports, "publish");
+        summary.Uploaded = publish.GetProperty("uploadedCount").GetInt32();
+        summary.PublishFailed = publish.GetProperty("failedCount").GetInt32();
+        summary.rows.Add(("Publish dist/", "Cake", $"{summary.Uploaded} uploaded, {publish.GetProperty("unchangedCount").GetInt32()} unchanged, to {DemoLayout.RemoteFolder}"));
 
         var checks = Results(demo.MSBuildReports, "verify-checksums");
         summary.Verified = checks.GetProperty("verified").GetInt32();
@@ -542,6 +521,11 @@ sealed class DemoSummary
     public void Check()
     {
         var problems = new List<string>();
+        if (Uploaded != 4 || PublishFailed != 0)
+        {
+            problems.Add($"the publish should upload the 4 files of dist/, and uploaded {Uploaded} ({PublishFailed} failed)");
+        }
+
         if (Verified != 3 || Mismatched != 1)
         {
             problems.Add($"verification should find 3 verified files and the 1 tampered one, and found {Verified} and {Mismatched}");
@@ -565,9 +549,9 @@ sealed class DemoSummary
 
     public IEnumerable<string> TableLines()
     {
-        var header = ("Job", "Front end", "Result");
-        var jobWidth = rows.Max(r => r.Job.Length);
-        var frontEndWidth = rows.Max(r => r.FrontEnd.Length);
+        (string Job, string FrontEnd, string Result) header = ("Job", "Front end", "Result");
+        var jobWidth = rows.Append(header).Max(r => r.Job.Length);
+        var frontEndWidth = rows.Append(header).Max(r => r.FrontEnd.Length);
         string Line((string Job, string FrontEnd, string Result) row) => $"  {row.Job.PadRight(jobWidth)}  {row.FrontEnd.PadRight(frontEndWidth)}  {row.Result}";
         yield return Line(header);
         yield return "  " + new string('-', jobWidth) + "  " + new string('-', frontEndWidth) + "  " + new string('-', rows.Max(r => r.Result.Length));

@@ -1,7 +1,8 @@
-// A release-housekeeping script with the Cake.CodeArtifact addin (see README.md beside this file):
-// find the latest release of demo-app, write the Maven settings for the pipeline's Maven steps,
-// plan a cleanup of old builds, apply exactly that plan, and bring one file back from the
-// recycle bin. The Maven settings file holds passwords, so Teardown deletes it, whatever happened.
+// A release script with the Cake.CodeArtifact addin (see README.md beside this file): publish the
+// files the build left in dist/, find the latest release of demo-app, write the Maven settings for
+// the pipeline's Maven steps, plan a cleanup of old builds, apply exactly that plan, and bring one
+// file back from the recycle bin. The Maven settings file holds passwords, so Teardown deletes it,
+// whatever happened.
 //
 //   dotnet cake build.cake --endpoint=http://127.0.0.1:10150     (against the emulator)
 //   dotnet cake build.cake --region=ap-southeast-3 --project-id=... --tenant-id=... --repository=...
@@ -12,7 +13,7 @@
 //
 // Secrets never appear here: the addin reads HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK from the
 // environment (or ~/.huaweicloud/credentials), as CI systems provide them.
-#addin nuget:?package=Cake.CodeArtifact&version=0.1.0
+#addin nuget:?package=Cake.CodeArtifact&version=0.1.0-*&prerelease
 #nullable enable
 
 var target = Argument("target", "Default");
@@ -30,6 +31,10 @@ var connection = new CodeArtifactSettings
 };
 var repository = Argument("repository", "cn-north-4_c0dea7f1ac7e4e55a00000000000d001_generic_3");
 
+// What to publish, and where to: the files samples/msbuild builds into its dist/ folder.
+var dist = Argument("dist", "../msbuild/dist");
+var publishTo = Argument("publish-to", "/sample-app/3.0.0");
+
 // The retention policy: release builds under app/ older than 30 days go, except the newest
 // version of each package (app/<version>/...), which stays whatever its age.
 CodeArtifactCleanupSettings Cleanup(string report) => new(connection)
@@ -45,6 +50,30 @@ CodeArtifactCleanupSettings Cleanup(string report) => new(connection)
 
 FilePath? mavenSettings = null;
 CleanupResult? deleted = null;
+
+// Uploads what the repository does not hold yet, skips what it holds (same SHA-256), and verifies
+// each upload; a different file at a path fails the task unless Overwrite = true.
+Task("Publish")
+    .Does(() =>
+{
+    var files = GetFiles($"{dist}/*");
+    if (files.Count == 0)
+    {
+        Information("Nothing to publish in {0}: build samples/msbuild first (dotnet build ../msbuild).", dist);
+        return;
+    }
+
+    var published = CodeArtifactPublishFiles(files, publishTo, new CodeArtifactPublishSettings(connection)
+    {
+        Repository = repository,
+        ReportFile = reports + File("publish.json"),
+        MarkdownSummaryFile = reports + File("publish.md"),
+    });
+    foreach (var file in published.Uploaded)
+    {
+        Information("  uploaded {0}", file.RemotePath);
+    }
+});
 
 Task("Latest-Release")
     .Does(() =>
@@ -125,6 +154,7 @@ Task("Restore")
 });
 
 Task("Default")
+    .IsDependentOn("Publish")
     .IsDependentOn("Latest-Release")
     .IsDependentOn("Maven-Settings")
     .IsDependentOn("Restore");

@@ -3,7 +3,7 @@ using Cake.Core.Annotations;
 namespace Cake.CodeArtifact;
 
 /// <summary>
-/// Aliases for Huawei Cloud CodeArts Artifact: Maven credentials, checksum verification,
+/// Aliases for Huawei Cloud CodeArts Artifact: Maven credentials, publishing, checksum verification,
 /// release file versions, and cleanup of obsolete files with restore from the recycle bin.
 /// </summary>
 /// <remarks>

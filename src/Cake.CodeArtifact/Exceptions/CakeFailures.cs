@@ -42,8 +42,10 @@ internal static class CakeFailures
             "03" => new CodeArtifactVerificationException(message, cause) { Result = run.Result as ChecksumVerificationResult },
             _ when run.Result is CleanupResult cleanup => new CodeArtifactCleanupException(message, cause) { Cleanup = cleanup },
             _ when run.Result is RestoreResult restore => new CodeArtifactCleanupException(message, cause) { Restore = restore },
+            _ when run.Result is PublishResult publish => new CodeArtifactPublishException(message, cause) { Result = publish },
             _ when first.Code == ErrorCodes.Cancelled => new CodeArtifactAliasException(message, cause),
             "05" => new CodeArtifactCleanupException(message, cause),
+            "06" => new CodeArtifactPublishException(message, cause),
             _ => new CodeArtifactAliasException(message, cause),
         };
     }

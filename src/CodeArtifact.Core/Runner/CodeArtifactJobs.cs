@@ -37,4 +37,13 @@ public static class CodeArtifactJobs
         "restore",
         Messages.Job_Restore,
         (client, log, options, cancellationToken) => new RestoreJob(client, log).RunAsync(options, cancellationToken));
+
+    /// <summary>Local files uploaded to a non-Maven repository: new ones uploaded and verified, the same bytes skipped.</summary>
+    public static JobDefinition<PublishOptions, PublishResult> Publish { get; } = new(
+        "publish",
+        Messages.Job_Publish,
+        (client, log, options, cancellationToken) => new PublishJob(client, log).RunAsync(options, cancellationToken))
+    {
+        AfterCancel = Messages.Publish_AfterCancel,
+    };
 }

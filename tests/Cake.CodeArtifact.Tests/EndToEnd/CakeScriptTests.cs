@@ -32,6 +32,10 @@ public sealed class CakeScriptTests(CakeScriptFixture fixture)
             seed.AddReleaseFile(release, version);
         }
 
+        var dist = Path.Combine(fixture.ScriptDirectory, "dist-" + Unique());
+        Directory.CreateDirectory(dist);
+        File.WriteAllText(Path.Combine(dist, "tool.zip"), "tool bytes");
+        File.WriteAllText(Path.Combine(dist, "tool.zip.sha256"), "digest");
         var before = fixture.Server.RequestLog.Count;
 
         // When
@@ -80,7 +84,16 @@ public sealed class CakeScriptTests(CakeScriptFixture fixture)
                 Information("RESULT restored {0} failed {1}", string.Join(" ", restore.Restored.OrderBy(p => p)), restore.Failed.Count);
             });
 
-            Task("Default").IsDependentOn("Maven").IsDependentOn("Checksums").IsDependentOn("Releases").IsDependentOn("Cleanup");
+            Task("Publish").Does(() =>
+            {
+                var publishSettings = new CodeArtifactPublishSettings(connection) { Repository = "{{generic.Id}}" };
+                var published = CodeArtifactPublishFiles(GetFiles("{{Path.GetFileName(dist)}}/*"), "/pub/1.0", publishSettings);
+                Information("RESULT published {0} uploaded {1} unchanged {2} bytes", string.Join(" ", published.Uploaded.Select(f => f.RemotePath).OrderBy(p => p, StringComparer.Ordinal)), published.Unchanged.Count, published.BytesUploaded);
+                var again = CodeArtifactPublishFiles(GetFiles("{{Path.GetFileName(dist)}}/*"), "/pub/1.0", publishSettings);
+                Information("RESULT again {0} uploaded {1} unchanged", again.Uploaded.Count, again.Unchanged.Count);
+            });
+
+            Task("Default").IsDependentOn("Maven").IsDependentOn("Checksums").IsDependentOn("Releases").IsDependentOn("Cleanup").IsDependentOn("Publish");
             RunTarget("Default");
             """);
 
@@ -97,17 +110,25 @@ public sealed class CakeScriptTests(CakeScriptFixture fixture)
                 "would delete /nightly/app-1.zip /nightly/app-2.zip (6 bytes)",
                 "deleted /nightly/app-1.zip /nightly/app-2.zip",
                 "restored /nightly/app-1.zip /nightly/app-2.zip failed 0",
+                "published /pub/1.0/tool.zip /pub/1.0/tool.zip.sha256 uploaded 0 unchanged 16 bytes",
+                "again 0 uploaded 2 unchanged",
             ],
             results);
         Assert.NotNull(seed.FindFile(generic.Id, "/nightly/app-1.zip"));
-        Assert.Contains("\"job\": \"restore\"", File.ReadAllText(Path.Combine(fixture.ScriptDirectory, "out", "last-report.json")), StringComparison.Ordinal);
+        Assert.Contains("\"job\": \"publish\"", File.ReadAllText(Path.Combine(fixture.ScriptDirectory, "out", "last-report.json")), StringComparison.Ordinal);
 
         var requests = fixture.Server.RequestLog.Snapshot().Skip(before).ToList();
         Assert.Equal(
-            ["BatchRestoreRepo", "DeleteArtifactFile", "ListArtifactoryComponent", "ShowFileTree", "ShowMavenInfo", "ShowProjectReleaseFiles"],
+            ["BatchRestoreRepo", "DeleteArtifactFile", "ListArtifactoryComponent", "ShowFileTree", "ShowMavenInfo", "ShowProjectReleaseFiles", "ShowRepositoryInfo", "UploadFile"],
             requests.Select(r => r.Operation!).Distinct().Order(StringComparer.Ordinal).ToArray());
-        Assert.All(requests, r => Assert.Equal("aksk", r.AuthKind));
-        Assert.All(requests, r => Assert.InRange(r.Status, 200, 299));
+        Assert.All(requests, r => Assert.Equal(r.Operation == "UploadFile" ? "basic" : "aksk", r.AuthKind));
+        Assert.Equal(2, requests.Count(r => r.Operation == "UploadFile"));
+        Assert.Equal("tool bytes"u8.Length, seed.FindFile(generic.Id, "/pub/1.0/tool.zip")!.Size);
+        // Every request succeeded, but publish's look-ups of the two files not there yet ("new": upload them).
+        var notFound = requests.Where(r => r.Status == 404).ToList();
+        Assert.Equal(2, notFound.Count);
+        Assert.All(notFound, r => Assert.Contains("path=%2Fpub%2F1.0%2Ftool.zip", r.Query, StringComparison.Ordinal));
+        Assert.All(requests.Except(notFound), r => Assert.InRange(r.Status, 200, 299));
         Assert.Equal(2, requests.Count(r => r.Operation == "DeleteArtifactFile"));
 
         // Diagnostic verbosity shows the addin's detail, and still no secret.

@@ -6,8 +6,8 @@ namespace Cake.CodeArtifact.Tests.Reliability;
 
 /// <summary>
 /// Every alias, signed in every way, with the log recording every verbosity down to Diagnostic:
-/// no secret in a log line, in an exception (message, inner exceptions, ToString), in a result's
-/// text, or in a JSON or Markdown report.
+/// no secret (the repository password publish uploads with included) in a log line, in an
+/// exception (message, inner exceptions, ToString), in a result's text, or in a JSON or Markdown report.
 /// </summary>
 public sealed class AliasSecretTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
@@ -72,6 +72,7 @@ public sealed class AliasSecretTests(EmulatorFixture emulator) : IClassFixture<E
         Run(() => test.Context.CodeArtifactGetLatestReleaseFileVersion(release, new CodeArtifactReleaseVersionsSettings(test.Connection)));
         Run(() => test.Context.CodeArtifactDeleteObsoleteFiles(Reported(new CodeArtifactCleanupSettings(test.Connection) { Repository = repository, RootPath = "/old", DryRun = true }, "cleanup")));
         Run(() => test.Context.CodeArtifactRestoreFiles(["/never-deleted.zip"], Reported(new CodeArtifactRestoreSettings(test.Connection) { Repository = repository }, "restore")));
+        Run(() => test.Context.CodeArtifactPublishFiles(new Dictionary<FilePath, string> { [new FilePath("app.zip")] = "/pub/app.zip" }, Reported(new CodeArtifactPublishSettings(test.Connection) { Repository = repository }, "publish")));
 
         // Then no secret is in anything a user or a log reader sees
         var reports = Directory.Exists(test.Context.PathOf("reports")) ? Directory.GetFiles(test.Context.PathOf("reports")) : [];
@@ -89,7 +90,10 @@ public sealed class AliasSecretTests(EmulatorFixture emulator) : IClassFixture<E
         {
             // The one place the Maven password belongs, which also proves it was in play.
             Assert.Contains(user.Identity.RepositoryPassword, File.ReadAllText(test.Context.PathOf("m2/settings.xml")), StringComparison.Ordinal);
-            Assert.Equal(10, reports.Length);
+            Assert.Equal(12, reports.Length);
+
+            // Publish uploaded with the repository password Maven info handed out.
+            Assert.NotNull(emulator.Server.Seed.FindFile(repository, "/pub/app.zip"));
         }
     }
 }

@@ -7,7 +7,8 @@ namespace CodeArtifact.Build.Tests.Reliability;
 /// <summary>
 /// `dotnet build` of a consumer that runs every job, at every verbosity, with a binary log, signed
 /// in every way the product supports: no secret (SK, security token, IAM password, auth token,
-/// Maven password) appears on the console, in the binary log, in an error, or in a report.
+/// Maven password, which is also the repository password publish uploads with) appears on the
+/// console, in the binary log, in an error, or in a report.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class BuildSecretTests(PackageFixture package)
@@ -25,6 +26,7 @@ public sealed class BuildSecretTests(PackageFixture package)
         ("diag", "AK/SK", true),
         ("diag", "wrong SK", false),
         ("diag", "wrong IAM password", false),
+        ("diag", "wrong repository password", false),
     ];
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class BuildSecretTests(PackageFixture package)
               </PropertyGroup>
               <ItemGroup>
                 <CodeArtifactVerifyFile Include="dist/app.zip" RemotePath="/app/1.0/app.zip" />
+                <CodeArtifactPublishFile Include="dist/app.zip" RemotePath="/pub/$(CodeArtifactReportDirectory)/app.zip" />
               </ItemGroup>
             """);
         Directory.CreateDirectory(consumer.PathOf("dist"));
@@ -66,10 +69,10 @@ public sealed class BuildSecretTests(PackageFixture package)
                 consumer.Directory,
                 [
                     "build", consumer.ProjectFile, "--no-restore", "-nodeReuse:false", "-tl:off", $"-v:{verbosity}", $"-bl:{binaryLog}",
-                    "-t:CodeArtifactResolveMavenCredentials;CodeArtifactGetReleaseFileVersions;CodeArtifactVerifyChecksums;CodeArtifactDeleteObsoleteFiles",
+                    "-t:CodeArtifactResolveMavenCredentials;CodeArtifactGetReleaseFileVersions;CodeArtifactVerifyChecksums;CodeArtifactDeleteObsoleteFiles;CodeArtifactPublish",
                     $"-p:CodeArtifactReportDirectory=reports/{run}", "-p:CodeArtifactMaxRetries=0",
                 ],
-                user.Environment(signIn));
+                Environment(user, signIn));
 
             // Then it did what it should, and no secret is anywhere
             Assert.True(result.Succeeded == succeeds, $"{run}: {result}");
@@ -79,7 +82,7 @@ public sealed class BuildSecretTests(PackageFixture package)
             Assert.True(LeakCheckUser.Contains(log, Encoding.UTF8.GetBytes(repository)), $"{run}: the binary log does not even hold the repository id; the search proves nothing.");
             Assert.Empty(user.FoundIn(log));
             var reports = Directory.Exists(consumer.PathOf($"reports/{run}")) ? Directory.GetFiles(consumer.PathOf($"reports/{run}")) : [];
-            Assert.True(!succeeds || reports.Length >= 8, $"{run}: reports {string.Join(", ", reports)}");
+            Assert.True(!succeeds || reports.Length >= 10, $"{run}: reports {string.Join(", ", reports)}");
             Assert.All(reports, report => Assert.Empty(user.FoundIn(File.ReadAllBytes(report))));
             Assert.All(Directory.GetFiles(consumer.PathOf("obj"), "*", SearchOption.AllDirectories), file => Assert.Empty(user.FoundIn(File.ReadAllBytes(file))));
             if (succeeds)
@@ -87,10 +90,33 @@ public sealed class BuildSecretTests(PackageFixture package)
                 // The one place the Maven password belongs, which also proves it was in play.
                 Assert.Contains(user.Identity.RepositoryPassword, File.ReadAllText(consumer.PathOf($"m2/reports/{run}/settings.xml")), StringComparison.Ordinal);
             }
+            else if (signIn == "wrong repository password")
+            {
+                // Every other job ran; the uploads were refused, and the publish report says so.
+                Assert.Contains("CART0608", result.Output, StringComparison.Ordinal);
+                Assert.Contains("\"outcome\": \"failed\"", File.ReadAllText(consumer.PathOf($"reports/{run}/publish.json")), StringComparison.Ordinal);
+            }
             else
             {
                 Assert.Contains("CART0102", result.Output, StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>
+    /// The environment of one sign-in; "wrong repository password" signs in with the AK/SK and
+    /// gives publish a repository account whose password the repository refuses.
+    /// </summary>
+    private static Dictionary<string, string> Environment(LeakCheckUser user, string signIn)
+    {
+        if (signIn != "wrong repository password")
+        {
+            return user.Environment(signIn);
+        }
+
+        var environment = user.Environment("AK/SK");
+        environment["CODEARTIFACT_REPOSITORY_USER"] = user.Identity.RepositoryUserName;
+        environment["CODEARTIFACT_REPOSITORY_PASSWORD"] = user.WrongRepositoryPassword;
+        return environment;
     }
 }

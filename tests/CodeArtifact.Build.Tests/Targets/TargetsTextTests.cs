@@ -26,6 +26,7 @@ public sealed partial class TargetsTextTests
         "DeleteObsoleteCodeArtifactFiles",
         "RestoreCodeArtifactFiles",
         "DeleteCodeArtifactMavenSettings",
+        "PublishCodeArtifactFiles",
     ];
 
     [Theory]

@@ -58,11 +58,10 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
 
         await PlanAsync(items, options.Overwrite, options.DryRun, concurrency, cancellationToken).ConfigureAwait(false);
         var toUpload = items.Where(i => i.Status == PublishFileStatus.WouldUpload).ToList();
+        // The summary line is the caller's to log (JobRunner logs every job's): not said twice here.
         if (options.DryRun)
         {
-            var dryRun = Result(options, startedAt, items, account.UserName, cancelled: false);
-            Log(LogSeverity.Info, dryRun.Summary);
-            return dryRun;
+            return Result(options, startedAt, items, account.UserName, cancelled: false);
         }
 
         var cancelled = await UploadAllAsync(toUpload, account, concurrency, cancellationToken).ConfigureAwait(false);
@@ -71,9 +70,7 @@ public sealed class PublishJob(CodeArtifactClient client, Action<CodeArtifactLog
             cancelled = await VerifyAsync(items.Where(i => i.Status == PublishFileStatus.Uploaded).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
-        var result = Result(options, startedAt, items, account.UserName, cancelled);
-        Log(LogSeverity.Info, result.Summary);
-        return result;
+        return Result(options, startedAt, items, account.UserName, cancelled);
     }
 
     internal static CodeArtifactException MavenRefused(string repository, string parameterName = nameof(PublishOptions.Repository)) =>
