@@ -191,7 +191,7 @@ public abstract class CodeArtifactTask : MSBuildTask, ICancelableTask
         AllowInsecureHttp = AllowInsecureHttp ? "true" : "false",
     };
 
-    private static Dictionary<string, string> ParsePropertyNames(string[]? pairs)
+    internal static Dictionary<string, string> ParsePropertyNames(string[]? pairs)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in pairs ?? [])
