@@ -1,5 +1,4 @@
 using System.Globalization;
-using CodeArtifact.Core;
 using CodeArtifact.Core.Auth;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Core.Runner;
@@ -10,20 +9,29 @@ using MSBuildTask = Microsoft.Build.Utilities.Task;
 namespace CodeArtifact.Build;
 
 /// <summary>
-/// What the ready targets' stamps need before they decide whether a cached answer of the service
-/// may be reused: the fingerprint of the credentials in use, and the removal of every answer that
-/// is too old (or of all of them when a refresh is asked for). Runs once per build, for all stamps.
+/// Decides, before a ready target's up-to-date check, whether its job's cached answer may still be
+/// used, and removes the answer's marker when not: when a refresh is asked for, when the answer is
+/// older than <see cref="CacheMinutes"/>, or when the job's stamp changed. The stamp is a keyed digest
+/// of the job's inputs and of the credentials in use (<see cref="CredentialFingerprint"/>), written to
+/// <see cref="StampFile"/> when it changes, so that a rotated, replaced or removed key is never "up to date".
 /// </summary>
 /// <remarks>
-/// The secrets are read here, inside the task, by Core's credential chain (environment, then the
-/// credentials file): MSBuild logs every property and task parameter, so only a keyed digest
-/// (<see cref="CredentialFingerprint"/>) leaves the task. This task never fails a build over
+/// <para>
+/// The secrets are read here, inside the task (environment, credentials file), never as MSBuild
+/// properties, which MSBuild logs: only the keyed digest leaves the task. It never fails a build over
 /// credentials: the job that uses them reports that, coded, when it runs.
+/// </para>
+/// <para>
+/// It runs in every build that uses a ready target, no-op builds included, so its path is kept short:
+/// two file times, the environment, two small file reads and one HMAC.
+/// </para>
 /// </remarks>
 public sealed class CheckCodeArtifactCache : MSBuildTask
 {
     /// <summary>The longest cache window accepted: a year.</summary>
     public const int MaxCacheMinutes = 525_600;
+
+    private const int DefaultCacheMinutes = 10;
 
     /// <summary>The access key id (as the jobs' <c>AccessKey</c>).</summary>
     public string? AccessKey { get; set; }
@@ -40,13 +48,21 @@ public sealed class CheckCodeArtifactCache : MSBuildTask
     /// <summary>How long an answer of the service may be reused, in whole minutes: 0 asks every time (default 10).</summary>
     public string? CacheMinutes { get; set; }
 
-    /// <summary>Remove every cached answer: the jobs ask the service now.</summary>
+    /// <summary>Remove the cached answer: the job asks the service now.</summary>
     public bool Refresh { get; set; }
 
-    /// <summary>The markers of the cached answers (each job's <c>*.succeeded</c> file): removed when older than <see cref="CacheMinutes"/>.</summary>
-    public ITaskItem[] CachedAnswers { get; set; } = [];
+    /// <summary>The marker of the job's cached answer (its <c>*.succeeded</c> file): removed when the answer may not be used.</summary>
+    [Required]
+    public string Marker { get; set; } = string.Empty;
 
-    /// <summary>The key file of the fingerprint (default: one per user, see <see cref="FingerprintKey.DefaultPath"/>).</summary>
+    /// <summary>Where the job's stamp is kept (rewritten only when it changes).</summary>
+    [Required]
+    public string StampFile { get; set; } = string.Empty;
+
+    /// <summary>The job's inputs as text (its properties and items joined; never a secret), part of the stamp.</summary>
+    public string? StampInputs { get; set; }
+
+    /// <summary>The key file of the stamps' HMAC (default: one per user, see <see cref="FingerprintKey.DefaultPath"/>).</summary>
     public string? KeyFile { get; set; }
 
     /// <summary>The key file to use when <see cref="KeyFile"/> cannot be read or written (the project's <c>obj</c> folder).</summary>
@@ -54,10 +70,6 @@ public sealed class CheckCodeArtifactCache : MSBuildTask
 
     /// <summary>The MSBuild property behind each parameter (<c>CacheMinutes=CodeArtifactCacheMinutes</c>), for messages.</summary>
     public string[]? PropertyNames { get; set; }
-
-    /// <summary>The fingerprint of the credentials: 64 hex digits, never the secret; part of every stamp.</summary>
-    [Output]
-    public string CredentialFingerprint { get; private set; } = string.Empty;
 
     /// <summary>Test seam: the environment variables instead of the process's.</summary>
     internal IReadOnlyDictionary<string, string?>? EnvironmentOverride { get; set; }
@@ -68,71 +80,90 @@ public sealed class CheckCodeArtifactCache : MSBuildTask
     /// <inheritdoc />
     public override bool Execute()
     {
-        var names = CodeArtifactTask.ParsePropertyNames(PropertyNames);
-        var minutes = ParseCacheMinutes(names.GetValueOrDefault(nameof(CacheMinutes), nameof(CacheMinutes)));
-        if (minutes is null)
+        if (ParseCacheMinutes() is not { } minutes)
         {
             return false;
         }
 
-        ExpireCachedAnswers(minutes.Value);
-        CredentialFingerprint = Fingerprint();
-        return !Log.HasLoggedErrors;
-    }
-
-    private int? ParseCacheMinutes(string name)
-    {
-        var text = CacheMinutes?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var stale = StaleReason(minutes);
+        var stamp = Stamp();
+        if (stamp != ReadStamp())
         {
-            return 10;
+            stale ??= "its inputs or the credentials changed";
+            Write(StampFile, stamp);
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes <= MaxCacheMinutes)
+        if (stale is not null && File.Exists(Marker))
         {
-            return minutes;
-        }
-
-        var error = Argument.Invalid(name, text, $"give a whole number of minutes from 0 (ask the service every time) to {MaxCacheMinutes.ToString(CultureInfo.InvariantCulture)}; the default is 10");
-        Log.LogError(null, error.Code, "CodeArtifact." + error.Code, null, 0, 0, 0, 0, "{0}", error.Message);
-        return null;
-    }
-
-    private void ExpireCachedAnswers(int minutes)
-    {
-        var now = Time.GetUtcNow();
-        foreach (var marker in CachedAnswers.Select(a => a.GetMetadata("FullPath")).Where(File.Exists))
-        {
-            var age = now - new DateTimeOffset(File.GetLastWriteTimeUtc(marker), TimeSpan.Zero);
-
-            // A marker dated further ahead than the window (a clock set back) is no evidence of a recent
-            // answer either; a little ahead is only the skew of a file server's clock.
-            var window = TimeSpan.FromMinutes(minutes);
-            var reason = Refresh ? "a refresh was asked for"
-                : minutes == 0 ? "the cache is off (0 minutes)"
-                : age >= window ? $"it is {Math.Floor(age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes old, {minutes.ToString(CultureInfo.InvariantCulture)} are allowed"
-                : age <= -window ? $"it is dated {Math.Floor(-age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes ahead of this clock"
-                : null;
-            if (reason is null)
-            {
-                continue;
-            }
-
             try
             {
-                File.Delete(marker);
-                Log.LogMessage(MessageImportance.Low, "The cached answer {0} is not used: {1}.", marker, reason);
+                File.Delete(Marker);
+                Log.LogMessage(MessageImportance.Low, "The cached answer {0} is not used: {1}.", Marker, stale);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // An answer that cannot be expired must not be reused: stop here rather than trust it.
-                var problem = CodedText.Problem(ProblemSeverity.Error, nameof(CachedAnswers), Messages.Run_FileError, GetType().Name, ex.Message);
-                Log.LogError(null, problem.Code, "CodeArtifact." + problem.Code, null, 0, 0, 0, 0, "{0}", problem.Message);
+                FileError(nameof(Marker), ex);
             }
         }
+
+        return !Log.HasLoggedErrors;
     }
 
-    private string Fingerprint()
+    private int? ParseCacheMinutes()
+    {
+        var text = CacheMinutes?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return DefaultCacheMinutes;
+        }
+
+        // By hand: every build passes here, and culture-aware parsing costs a no-op build time for nothing.
+        var minutes = 0;
+        foreach (var c in text)
+        {
+            minutes = c is >= '0' and <= '9' && minutes <= MaxCacheMinutes ? (minutes * 10) + (c - '0') : int.MaxValue;
+        }
+
+        if (minutes <= MaxCacheMinutes)
+        {
+            return minutes;
+        }
+
+        var name = CodeArtifactTask.ParsePropertyNames(PropertyNames).GetValueOrDefault(nameof(CacheMinutes), nameof(CacheMinutes));
+        var error = Argument.Invalid(name, text, $"give a whole number of minutes from 0 (ask the service every time) to {MaxCacheMinutes.ToString(CultureInfo.InvariantCulture)}; the default is {DefaultCacheMinutes.ToString(CultureInfo.InvariantCulture)}");
+        Log.LogError(null, error.Code, "CodeArtifact." + error.Code, null, 0, 0, 0, 0, "{0}", error.Message);
+        return null;
+    }
+
+    /// <summary>Why the answer may not be used whatever the stamp says, or null.</summary>
+    private string? StaleReason(int minutes)
+    {
+        if (Refresh)
+        {
+            return "a refresh was asked for";
+        }
+
+        if (minutes == 0)
+        {
+            return "the cache is off";
+        }
+
+        if (!File.Exists(Marker))
+        {
+            return null;
+        }
+
+        // A marker dated further ahead than the window (a clock set back) is no evidence of a recent
+        // answer either; a little ahead is only the skew of a file server's clock.
+        var age = Time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(Marker);
+        var window = TimeSpan.FromMinutes(minutes);
+        return age >= window || age <= -window
+            ? $"it was written {Math.Floor(age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes ago, the window is {minutes.ToString(CultureInfo.InvariantCulture)}"
+            : null;
+    }
+
+    private string Stamp()
     {
         var settings = new CodeArtifactConnectionSettings
         {
@@ -141,22 +172,59 @@ public sealed class CheckCodeArtifactCache : MSBuildTask
             DomainName = DomainName,
             CredentialsFile = CredentialsFile,
         };
-        Func<string, string?>? environment = EnvironmentOverride is { } variables ? name => variables.TryGetValue(name, out var value) ? value : null : null;
-        foreach (var keyFile in new[] { NullIfBlank(KeyFile) ?? FingerprintKey.DefaultPath(), NullIfBlank(FallbackKeyFile) }.OfType<string>())
+        var overrides = EnvironmentOverride;
+        Func<string, string?>? environment = overrides is null ? null : name => overrides.TryGetValue(name, out var value) ? value : null;
+        foreach (var keyFile in new[] { NullIfBlank(KeyFile) ?? FingerprintKey.DefaultPath(), NullIfBlank(FallbackKeyFile) })
         {
+            if (keyFile is null)
+            {
+                continue;
+            }
+
             try
             {
-                return CodeArtifact.Core.Auth.CredentialFingerprint.Compute(settings, environment, FingerprintKey.LoadOrCreate(keyFile));
+                return CredentialFingerprint.Compute(StampInputs ?? string.Empty, settings, environment, FingerprintKey.LoadOrCreate(keyFile));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                Log.LogMessage(MessageImportance.Low, "The fingerprint key {0} cannot be used: {1}", keyFile, ex.Message);
+                Log.LogMessage(MessageImportance.Low, "The stamp key {0} cannot be used: {1}", keyFile, ex.Message);
             }
         }
 
-        // No key anywhere: a fingerprint that matches no earlier one, so every cached answer is asked again.
-        Log.LogMessage(MessageImportance.Normal, "No fingerprint key could be read or written: the service is asked again, as for changed credentials.");
+        // No key anywhere: a stamp that matches no earlier one, so the service is asked again.
+        Log.LogMessage(MessageImportance.Normal, "No stamp key could be read or written: the service is asked again, as for changed credentials.");
         return Guid.NewGuid().ToString("N");
+    }
+
+    private string? ReadStamp()
+    {
+        try
+        {
+            return File.Exists(StampFile) ? File.ReadAllText(StampFile).Trim() : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void Write(string path, string text)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, text + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            FileError(nameof(StampFile), ex);
+        }
+    }
+
+    private void FileError(string parameter, Exception ex)
+    {
+        var problem = CodedText.Problem(ProblemSeverity.Error, parameter, Messages.Run_FileError, GetType().Name, ex.Message);
+        Log.LogError(null, problem.Code, "CodeArtifact." + problem.Code, null, 0, 0, 0, 0, "{0}", problem.Message);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
