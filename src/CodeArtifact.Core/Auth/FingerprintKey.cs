@@ -13,11 +13,11 @@ public static class FingerprintKey
     /// <summary>The key's length in bytes.</summary>
     public const int Length = 32;
 
-    /// <summary>The default key file: <c>{LocalApplicationData}/CodeArtifact.Build/fingerprint.key</c>, or null when the user has no such folder.</summary>
+    /// <summary>The default key file: <c>{LocalApplicationData}/CodeArtifact.Build/stamp.key</c>, or null when the user has no such folder.</summary>
     public static string? DefaultPath()
     {
         var folder = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-        return string.IsNullOrEmpty(folder) ? null : Path.Combine(folder, "CodeArtifact.Build", "fingerprint.key");
+        return string.IsNullOrEmpty(folder) ? null : Path.Combine(folder, "CodeArtifact.Build", "stamp.key");
     }
 
     /// <summary>
