@@ -130,10 +130,17 @@ public sealed class CheckCodeArtifactCache : MSBuildTask
             return minutes;
         }
 
+        RefuseCacheMinutes(text);
+        return null;
+    }
+
+    // Apart, so that the path every build takes does not compile (JIT) what only a refusal needs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RefuseCacheMinutes(string text)
+    {
         var name = CodeArtifactTask.ParsePropertyNames(PropertyNames).GetValueOrDefault(nameof(CacheMinutes), nameof(CacheMinutes));
         var error = Argument.Invalid(name, text, $"give a whole number of minutes from 0 (ask the service every time) to {MaxCacheMinutes.ToString(CultureInfo.InvariantCulture)}; the default is {DefaultCacheMinutes.ToString(CultureInfo.InvariantCulture)}");
         Log.LogError(null, error.Code, "CodeArtifact." + error.Code, null, 0, 0, 0, 0, "{0}", error.Message);
-        return null;
     }
 
     /// <summary>Why the answer may not be used whatever the stamp says, or null.</summary>
@@ -158,10 +165,12 @@ public sealed class CheckCodeArtifactCache : MSBuildTask
         // answer either; a little ahead is only the skew of a file server's clock.
         var age = Time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(Marker);
         var window = TimeSpan.FromMinutes(minutes);
-        return age >= window || age <= -window
-            ? $"it was written {Math.Floor(age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes ago, the window is {minutes.ToString(CultureInfo.InvariantCulture)}"
-            : null;
+        return age >= window || age <= -window ? Expired(age, minutes) : null;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string Expired(TimeSpan age, int minutes) =>
+        $"it was written {Math.Floor(age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes ago, the window is {minutes.ToString(CultureInfo.InvariantCulture)}";
 
     private string Stamp()
     {

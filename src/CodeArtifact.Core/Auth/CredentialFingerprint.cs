@@ -51,19 +51,22 @@ public static class CredentialFingerprint
         }
 
         environment ??= Environment.GetEnvironmentVariable;
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        Append(hmac, inputs);
-        Append(hmac, settings.AccessKey);
-        Append(hmac, settings.UserName);
-        Append(hmac, settings.DomainName);
-        Append(hmac, settings.CredentialsFile);
+
+        // Gathered first and hashed in one call: every no-op build runs this, and a one-shot HMAC
+        // costs it less than an incremental one.
+        using var message = new MemoryStream();
+        Append(message, inputs);
+        Append(message, settings.AccessKey);
+        Append(message, settings.UserName);
+        Append(message, settings.DomainName);
+        Append(message, settings.CredentialsFile);
         foreach (var name in Variables)
         {
-            Append(hmac, environment(name));
+            Append(message, environment(name));
         }
 
-        AppendFile(hmac, ProfilePath(settings, environment));
-        return Convert.ToHexString(hmac.GetHashAndReset()).ToLowerInvariant();
+        AppendFile(message, ProfilePath(settings, environment));
+        return Convert.ToHexString(HMACSHA256.HashData(key, message.GetBuffer().AsSpan(0, (int)message.Length))).ToLowerInvariant();
     }
 
     /// <summary>The credentials file the chain would read, in its order: the setting, the variable, then the home folder's.</summary>
@@ -79,10 +82,10 @@ public static class CredentialFingerprint
     }
 
     // Each part with its length (or -1 for none), so that no two different sets of values give the same input.
-    private static void Append(IncrementalHash hmac, string? value) =>
-        AppendBytes(hmac, value is null ? null : Encoding.UTF8.GetBytes(value));
+    private static void Append(MemoryStream message, string? value) =>
+        AppendBytes(message, value is null ? null : Encoding.UTF8.GetBytes(value));
 
-    private static void AppendFile(IncrementalHash hmac, string? path)
+    private static void AppendFile(MemoryStream message, string? path)
     {
         byte[]? content;
         try
@@ -95,17 +98,17 @@ public static class CredentialFingerprint
             content = Encoding.UTF8.GetBytes("unreadable: " + ex.GetType().Name);
         }
 
-        AppendBytes(hmac, content);
+        AppendBytes(message, content);
     }
 
-    private static void AppendBytes(IncrementalHash hmac, byte[]? bytes)
+    private static void AppendBytes(MemoryStream message, byte[]? bytes)
     {
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, bytes?.Length ?? -1);
-        hmac.AppendData(length);
+        message.Write(length);
         if (bytes is not null)
         {
-            hmac.AppendData(bytes);
+            message.Write(bytes);
         }
     }
 
