@@ -78,8 +78,11 @@ Task("Publish")
 Task("Latest-Release")
     .Does(() =>
 {
+    // The service matches the name fuzzily: only demo-app's own files count, and PathFilter picks its
+    // .zip should a release also hold another file (checksum sidecars are never picked).
     var latest = CodeArtifactGetLatestReleaseFileVersion("demo-app", new CodeArtifactReleaseVersionsSettings(connection)
     {
+        PathFilter = "**/demo-app-*.zip",
         ReportFile = reports + File("release-versions.json"),
         MarkdownSummaryFile = reports + File("release-versions.md"),
     });
@@ -87,6 +90,38 @@ Task("Latest-Release")
     {
         Information("  download: {0}", latest.DownloadUrl);
     }
+});
+
+// Optional: --verify=<folder> --remote-folder=</path> checks the folder's files against their
+// published copies. Every file is judged before the alias fails, and the failure carries them all.
+Task("Verify")
+    .WithCriteria(() => HasArgument("verify"))
+    .Does(() =>
+{
+    var local = Directory(Argument<string>("verify"));
+    var remoteFolder = Argument("remote-folder", "/sample-app/3.0.0").TrimEnd('/');
+    var files = GetFiles(local.Path.FullPath + "/*").ToDictionary(f => f, f => $"{remoteFolder}/{f.GetFilename()}");
+    ChecksumVerificationResult result;
+    try
+    {
+        result = CodeArtifactVerifyChecksums(files, new CodeArtifactVerifySettings(connection)
+        {
+            Repository = repository,
+            ReportFile = reports + File("verify-checksums.json"),
+        });
+    }
+    catch (CakeException ex) when (ex.InnerException is CodeArtifactVerificationException { Result: { } all })
+    {
+        // One line per failed file is in ex.Message; the verdict of every file is here.
+        foreach (var file in all.Files.Where(f => f.Status != VerificationStatus.Verified))
+        {
+            Warning("  {0}: {1} ({2})", file.RemotePath, file.Status, file.Error);
+        }
+
+        throw;
+    }
+
+    Information("  {0} of {1} files verified", result.Verified, result.Files.Count);
 });
 
 // The project's Maven repositories for the Maven steps of the pipeline (mvn -s <file>), merged
@@ -157,6 +192,7 @@ Task("Default")
     .IsDependentOn("Publish")
     .IsDependentOn("Latest-Release")
     .IsDependentOn("Maven-Settings")
+    .IsDependentOn("Verify")
     .IsDependentOn("Restore");
 
 // The settings file holds the repository passwords: never leave it behind, even after a failure.

@@ -5,13 +5,22 @@ using Microsoft.Build.Framework;
 namespace CodeArtifact.Build;
 
 /// <summary>
-/// Looks up every release version of a file (all pages), in version order, and the latest one
-/// with its download URL.
+/// Looks up every release version of one file (all pages), in version order, and the latest one
+/// with its download URL. The service matches <see cref="FileName"/> as part of a name: only the
+/// file named so is listed (not <c>app-tools</c> for <c>app</c>), checksum and signature sidecars
+/// (<c>.sha256</c>, <c>.asc</c> …) never; <see cref="PathFilter"/> chooses among several files.
 /// </summary>
 public sealed class GetCodeArtifactReleaseFileVersions : CodeArtifactTask
 {
     /// <summary>The file name to look for (the service matches it as part of a name): 1–200 letters, digits, <c>_</c>, <c>-</c>, <c>.</c>.</summary>
     public string? FileName { get; set; }
+
+    /// <summary>
+    /// A glob matched against each record's repository path, such as <c>/release/app/*/app-*.zip</c>
+    /// or <c>**/*.tar.gz</c> (case-sensitive): only matching records count. Use it when the name
+    /// alone is ambiguous (<c>CART0403</c> lists the names found). Empty: every path.
+    /// </summary>
+    public string? PathFilter { get; set; }
 
     /// <summary>Keep only the highest this many versions (empty: all).</summary>
     public string? MaxResults { get; set; }
@@ -50,6 +59,7 @@ public sealed class GetCodeArtifactReleaseFileVersions : CodeArtifactTask
     {
         ProjectId = NullIfBlank(ProjectId),
         FileName = FileName?.Trim() ?? string.Empty,
+        PathFilter = NullIfBlank(PathFilter),
         MaxResults = ParseCount(MaxResults, nameof(MaxResults), minimum: 1),
         IncludePrerelease = IncludePrerelease,
     };

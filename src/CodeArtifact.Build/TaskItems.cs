@@ -28,7 +28,12 @@ internal static class TaskItems
     {
         foreach (var (name, value) in metadata)
         {
-            ((ITaskItem2)item).SetMetadataValueLiteral(name, value ?? string.Empty);
+            // An empty value is MSBuild's "not set": written only to clear what the source item had,
+            // so that cached results stay small (they are imported by every evaluation).
+            if (!string.IsNullOrEmpty(value) || item.GetMetadata(name).Length > 0)
+            {
+                ((ITaskItem2)item).SetMetadataValueLiteral(name, value ?? string.Empty);
+            }
         }
     }
 }

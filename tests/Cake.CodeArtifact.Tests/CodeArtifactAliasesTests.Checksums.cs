@@ -192,6 +192,100 @@ public static partial class CodeArtifactAliasesTests
         }
 
         [Fact]
+        public void Should_Judge_Every_File_Then_Throw_Once_With_One_Line_Per_Failure_And_Every_Verdict()
+        {
+            // Given ten published files; three look-ups fail (a 403, a 200 with status "error", a 500
+            // after a retried 503) and one local file is held open exclusively, so it cannot be read
+            using var test = new AliasTestContext(emulator.Server);
+            var repository = test.Server.Seed.CreateRepository("generic");
+            var files = new Dictionary<FilePath, string>();
+            for (var i = 0; i < 10; i++)
+            {
+                var content = System.Text.Encoding.UTF8.GetBytes($"content {i}");
+                test.Server.Seed.PutFile(repository.Id, $"/v/f{i}.zip", content);
+                files[test.WriteLocalFile($"out/f{i}.zip", content)] = $"/v/f{i}.zip";
+            }
+
+            test.Server.Faults = new global::CodeArtifact.Emulator.Faults.FaultOptions
+            {
+                ForcedAnswers =
+                [
+                    new() { FilePath = "/v/f1.zip", Statuses = [403] },
+                    new() { FilePath = "/v/f2.zip", Statuses = [200] },
+                    new() { FilePath = "/v/f3.zip", Statuses = [503, 500] },
+                ],
+            };
+            var settings = new CodeArtifactVerifySettings(test.Connection) { Repository = repository.Id, MaxRetries = 1 };
+
+            // When
+            Exception? exception;
+            using (new FileStream(test.Context.PathOf("out/f4.zip"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                try
+                {
+                    exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(files, settings));
+                }
+                finally
+                {
+                    test.Server.Faults = global::CodeArtifact.Emulator.Faults.FaultOptions.None;
+                }
+            }
+
+            // Then one exception, one coded line per failed file, in file order
+            var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.RemoteLookupFailed);
+            var lines = failure.Message.Split(Environment.NewLine);
+            Assert.Equal(["CART0305", "CART0305", "CART0305", "CART0303"], lines.Select(l => l[..8]));
+            Assert.Equal(["f1.zip", "f2.zip", "f3.zip", "f4.zip"], lines.Select(l => new[] { "f1.zip", "f2.zip", "f3.zip", "f4.zip" }.Single(f => l.Contains(f, StringComparison.Ordinal))));
+
+            // And the result on it holds every verdict: the whole run ended before the alias threw
+            var result = failure.Result!;
+            Assert.Equal(10, result.Files.Count);
+            Assert.Equal((6, 3, 1), (result.Verified, result.RemoteErrors, result.Unreadable));
+            Assert.Equal(
+                [(ErrorCodes.PermissionDenied, 403), (ErrorCodes.ErrorStatus, 200), (ErrorCodes.ServiceError, 500)],
+                result.FailedFiles.Take(3).Select(f => (f.ErrorCode, f.HttpStatus ?? -1)));
+            Assert.Equal(VerificationStatus.UnreadableLocally, result.FailedFiles[3].Status);
+            Assert.Equal(2, test.Server.RequestLog.Snapshot().Count(r => r.Query.Contains("f3.zip", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void Should_Throw_One_CART0306_Naming_A_Repository_That_Does_Not_Exist()
+        {
+            // Given three files in a well-formed repository id the service does not know
+            using var test = new AliasTestContext(emulator.Server);
+            const string absent = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_98";
+            var files = Enumerable.Range(0, 3).ToDictionary(i => (FilePath)test.WriteLocalFile($"m{i}.zip", Published), i => $"/m{i}.zip");
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(files, new CodeArtifactVerifySettings(test.Connection) { Repository = absent }));
+
+            // Then one line names it, instead of three files "not in the repository"
+            var failure = Assertions.IsCodedCakeException<CodeArtifactVerificationException>(exception, ErrorCodes.RepositoryNotFound);
+            Assert.DoesNotContain(Environment.NewLine, failure.Message, StringComparison.Ordinal);
+            Assert.Contains($"\"{absent}\"", failure.Message, StringComparison.Ordinal);
+            Assert.Null(failure.Result);
+        }
+
+        [Fact]
+        public void Should_Refuse_A_Malformed_Repository_Id_Before_Any_Request()
+        {
+            // Given
+            using var test = new AliasTestContext(emulator.Server);
+            test.WriteLocalFile("app.zip", Published);
+
+            // When
+            var exception = Record.Exception(() => test.Context.CodeArtifactVerifyChecksums(
+                new Dictionary<FilePath, string> { ["app.zip"] = "/app.zip" },
+                new CodeArtifactVerifySettings(test.Connection) { Repository = "generic_3" }));
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactConfigurationException>(exception, ErrorCodes.InvalidArgument);
+            Assert.Equal("Repository", failure.ParameterName);
+            Assert.Contains("\"generic_3\"", failure.Message, StringComparison.Ordinal);
+            Assert.Empty(test.Operations);
+        }
+
+        [Fact]
         public void Should_Throw_A_Coded_CakeException_Before_Any_Request_If_The_Algorithm_Is_Unknown()
         {
             // Given

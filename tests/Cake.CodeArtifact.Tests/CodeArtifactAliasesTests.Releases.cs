@@ -55,6 +55,31 @@ public static partial class CodeArtifactAliasesTests
         }
 
         [Fact]
+        public void Should_Choose_Among_Files_Named_Alike_With_PathFilter_And_Refuse_The_Ambiguous_Name_Without()
+        {
+            // Given a .zip and a .tar.gz of each version (and a checksum sidecar)
+            using var test = new AliasTestContext(emulator.Server);
+            var name = UniqueName();
+            foreach (var version in new[] { "1.0.0", "1.1.0" })
+            {
+                test.Server.Seed.AddReleaseFile(name, version, fileName: $"{name}-{version}.zip");
+                test.Server.Seed.AddReleaseFile(name, version, fileName: $"{name}-{version}.tar.gz");
+                test.Server.Seed.AddReleaseFile(name, version, fileName: $"{name}-{version}.tar.gz.sha256");
+            }
+
+            // When
+            var ambiguous = Record.Exception(() => test.Context.CodeArtifactGetReleaseFileVersions(name, new CodeArtifactReleaseVersionsSettings(test.Connection)));
+            var latest = test.Context.CodeArtifactGetLatestReleaseFileVersion(name, new CodeArtifactReleaseVersionsSettings(test.Connection) { PathFilter = "**/*.tar.gz" });
+
+            // Then
+            var failure = Assertions.IsCodedCakeException<CodeArtifactAliasException>(ambiguous, ErrorCodes.AmbiguousReleaseFile);
+            Assert.Contains($"{name}.tar.gz", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("PathFilter", failure.Message, StringComparison.Ordinal);
+            Assert.Equal("1.1.0", latest!.Version);
+            Assert.EndsWith($"{name}-1.1.0.tar.gz", latest.Path, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_Keep_Only_The_Highest_MaxResults_Versions()
         {
             // Given

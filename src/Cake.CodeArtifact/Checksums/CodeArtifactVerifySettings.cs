@@ -15,7 +15,7 @@ public class CodeArtifactVerifySettings : CodeArtifactSettings
     {
     }
 
-    /// <summary>The repository id that holds the files.</summary>
+    /// <summary>The repository id that holds the files, in the documented shape <c>{region}_{domainId}_{format}_{sequence}</c> (checked before any request).</summary>
     public string? Repository { get; set; }
 
     /// <summary>The repository format (default <c>generic</c>).</summary>
@@ -27,7 +27,11 @@ public class CodeArtifactVerifySettings : CodeArtifactSettings
     /// </summary>
     public string Algorithm { get; set; } = "Auto";
 
-    /// <summary>Fail when a file's digest differs from the repository's (default true).</summary>
+    /// <summary>
+    /// Fail when a file's digest (or size) differs from the repository's, or when the repository holds
+    /// no digest of the algorithm asked for (default true); false makes both warnings. A remote error
+    /// or an unreadable local file always fails.
+    /// </summary>
     public bool FailOnMismatch { get; set; } = true;
 
     /// <summary>Fail when a file is not in the repository (default true).</summary>

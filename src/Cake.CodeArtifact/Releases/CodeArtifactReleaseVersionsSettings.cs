@@ -19,6 +19,13 @@ public class CodeArtifactReleaseVersionsSettings : CodeArtifactSettings
     {
     }
 
+    /// <summary>
+    /// A glob matched against each record's repository path, such as <c>/release/app/*/app-*.zip</c>
+    /// or <c>**/*.tar.gz</c> (case-sensitive): only matching records count. Use it when the file name
+    /// alone is ambiguous (<c>CART0403</c> lists the names found); unset: every path.
+    /// </summary>
+    public string? PathFilter { get; set; }
+
     /// <summary>At most this many versions (the highest ones); all when unset.</summary>
     public int? MaxResults { get; set; }
 

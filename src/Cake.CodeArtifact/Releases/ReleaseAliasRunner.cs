@@ -14,6 +14,7 @@ internal static class ReleaseAliasRunner
         {
             ProjectId = SettingValues.NullIfBlank(settings.ProjectId),
             FileName = fileName?.Trim() ?? string.Empty,
+            PathFilter = SettingValues.NullIfBlank(settings.PathFilter),
             MaxResults = settings.MaxResults,
             IncludePrerelease = settings.IncludePrerelease,
         }, ArgumentNames);

@@ -55,6 +55,17 @@ public sealed class CredentialChain
         return Resolve(settings, name => environment.TryGetValue(name, out var value) ? value : null);
     }
 
+    /// <summary>
+    /// Only the credentials the settings resolve to, by the same chain and checks as
+    /// <see cref="Resolve(CodeArtifactConnectionSettings, Func{string, string?})"/>, without the
+    /// endpoint and the other connection values (for <see cref="CredentialFingerprint"/>).
+    /// </summary>
+    public static CodeArtifactCredentials ResolveCredentials(CodeArtifactConnectionSettings settings, Func<string, string?>? environment)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new CredentialChain(settings, environment ?? Environment.GetEnvironmentVariable).Credentials().Credentials;
+    }
+
     private CodeArtifactClientOptions Build()
     {
         var options = new CodeArtifactClientOptions();

@@ -59,6 +59,17 @@ internal static class EmulatorErrors
     public static ApiError BackendUnavailable() =>
         new(503, "APIGW.0203", "Backend unavailable.", ErrorShape.Gateway);
 
+    /// <summary>The answer a <see cref="Faults.ForcedAnswer"/> forces (one of <see cref="Faults.ForcedAnswer.Supported"/>).</summary>
+    public static ApiError Forced(int status) => status switch
+    {
+        // The v5 envelope's own failure: a 200 whose body says status "error" (the official SDK would not notice).
+        200 => new(200, "CR.5000", "Unknown service error.", ErrorShape.ServiceV5),
+        403 => NoProjectPermission(),
+        500 => UnknownServiceError(),
+        503 => BackendUnavailable(),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not an answer the emulator can force."),
+    };
+
     public static ApiError BodyTooLarge() =>
         new(413, "APIGW.0201", "Request entity too large (AK/SK-signed bodies are limited to 12 MB).", ErrorShape.Gateway);
 

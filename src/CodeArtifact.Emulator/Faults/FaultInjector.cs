@@ -19,6 +19,7 @@ internal sealed class FaultInjector
     private readonly Lock _gate = new();
     private FaultOptions _options = FaultOptions.None;
     private Random _random = new();
+    private int[] _forcedCounts = [];
 
     public FaultInjector(FaultOptions options) => Options = options;
 
@@ -40,6 +41,7 @@ internal sealed class FaultInjector
             {
                 _options = value;
                 _random = value.RandomSeed is { } seed ? new Random(seed) : new Random();
+                _forcedCounts = new int[value.ForcedAnswers?.Count ?? 0];
             }
         }
     }
@@ -64,6 +66,25 @@ internal sealed class FaultInjector
                 : draw < options.RateDrop + options.Rate429 + options.Rate5xx + options.RateLostAnswer ? FaultKind.LostAnswer
                 : FaultKind.None;
             return (kind, options.LatencyMs, options.RetryAfterSeconds);
+        }
+    }
+
+    /// <summary>The status forced on this request by the first <see cref="FaultOptions.ForcedAnswers"/> entry it matches, or null.</summary>
+    public int? Forced(string path, string? filePath)
+    {
+        lock (_gate)
+        {
+            var forced = _options.ForcedAnswers ?? [];
+            for (var i = 0; i < forced.Count; i++)
+            {
+                if (forced[i].Matches(path, filePath))
+                {
+                    var statuses = forced[i].Statuses;
+                    return statuses[Math.Min(_forcedCounts[i]++, statuses.Count - 1)];
+                }
+            }
+
+            return null;
         }
     }
 

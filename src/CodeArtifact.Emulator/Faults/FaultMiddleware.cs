@@ -13,6 +13,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorContext emul
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (emulator.Faults.Forced(context.Request.Path.Value ?? "/", context.Request.Query["path"].FirstOrDefault()) is { } forced)
+        {
+            context.Info().Fault = FaultNames.Forced;
+            throw EmulatorErrors.Forced(forced);
+        }
+
         var (kind, latencyMs, retryAfter) = emulator.Faults.Decide(context.Request.Path.Value ?? "/");
         if (latencyMs > 0)
         {

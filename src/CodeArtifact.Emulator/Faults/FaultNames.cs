@@ -12,6 +12,9 @@ public static class FaultNames
     /// <summary>Answered 503: nothing was done.</summary>
     public const string Unavailable = "503";
 
+    /// <summary>Answered with a <see cref="ForcedAnswer"/>'s status: nothing was done.</summary>
+    public const string Forced = "forced";
+
     /// <summary>
     /// The request was handled in full, then the connection was dropped before the answer: the work
     /// was done, the client saw none of it. The log keeps the status that was not sent.

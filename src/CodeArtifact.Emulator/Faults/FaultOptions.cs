@@ -39,11 +39,17 @@ public sealed record FaultOptions
     /// <summary>Path prefixes the faults apply to (ordinal, case-insensitive); null or empty: every path.</summary>
     public IReadOnlyList<string>? PathPrefixes { get; init; }
 
+    /// <summary>
+    /// Answers forced on the requests they match, before the random faults are drawn (a matching
+    /// request draws no number, so a seed gives the other requests the same faults as without them).
+    /// </summary>
+    public IReadOnlyList<ForcedAnswer>? ForcedAnswers { get; init; }
+
     /// <summary>No fault at all.</summary>
     public static FaultOptions None { get; } = new();
 
     /// <summary>True when no fault can occur.</summary>
-    public bool IsNone => LatencyMs <= 0 && Rate429 <= 0 && Rate5xx <= 0 && RateDrop <= 0 && RateLostAnswer <= 0;
+    public bool IsNone => LatencyMs <= 0 && Rate429 <= 0 && Rate5xx <= 0 && RateDrop <= 0 && RateLostAnswer <= 0 && ForcedAnswers is not { Count: > 0 };
 
     /// <summary>Throws when a rate is outside 0–1 (or NaN), the rates add up to more than 1, or a time is negative.</summary>
     public void Validate()
@@ -64,6 +70,12 @@ public sealed record FaultOptions
         if (LatencyMs < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(LatencyMs), LatencyMs, "LatencyMs must not be negative.");
+        }
+
+        foreach (var forced in ForcedAnswers ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(forced, nameof(ForcedAnswers));
+            forced.Validate();
         }
 
         if (RetryAfterSeconds < 0)

@@ -168,32 +168,51 @@ public sealed class TargetsBuildTests
     }
 
     [Fact]
-    public void Should_Read_Back_Verification_Outputs_With_Their_Metadata()
+    public void Should_Read_Back_Verification_Outputs_With_Their_Metadata_In_A_Build_Within_The_Cache_Window()
     {
-        // Given a verification that ran before
-        using var project = NewProject("""
-            <ItemGroup><CodeArtifactVerifyFile Include="consumer.proj" RemotePath="/c/consumer.proj" /></ItemGroup>
-            """);
+        // Given a verification on build that ran before
+        using var project = NewProject(VerifyOnBuildBody);
         Assert.True(project.Build("_CodeArtifactPrepare", "_CodeArtifactVerifyChecksumsInputs").Succeeded);
         var results = Path.Combine(project.Directory, "obj", "codeartifact", "verify.results.proj");
         ResultsProject.Write(results,
         [
-            ("VerifiedFiles", Item("consumer.proj", ("RemotePath", "/c/consumer.proj"), ("Algorithm", "SHA256"), ("LocalHash", "ab"), ("RemoteHash", "ab"))),
-            ("MissingFiles", Item("gone.zip", ("RemotePath", "/c/gone.zip"))),
+            ("VerifiedFiles", Item("consumer.proj", ("Status", "verified"), ("RemotePath", "/c/consumer.proj"), ("Algorithm", "SHA256"), ("LocalHash", "ab"), ("RemoteHash", "ab"))),
+            ("MissingFiles", Item("gone.zip", ("Status", "missing-remotely"), ("RemotePath", "/c/gone.zip"))),
+            ("FailedFiles", Item("odd.zip", ("Status", "no-remote-digest"), ("Error", "the repository reports no checksum at all for this file"))),
         ]);
         MarkSucceeded(project, "verify");
 
-        // When
-        var (succeeded, instance, log) = project.Build("CodeArtifactVerifyChecksums");
+        // When the project builds
+        var (succeeded, instance, log) = project.Build("Build");
 
-        // Then
+        // Then the verification is not asked again, and its outputs are those of the last run
         Assert.True(succeeded, log.Describe());
+        Assert.DoesNotContain("VerifyCodeArtifactChecksums", log.TasksStarted);
         var verified = Assert.Single(instance.GetItems("CodeArtifactVerifiedFile"));
         Assert.Equal("consumer.proj", verified.EvaluatedInclude);
-        Assert.Equal("SHA256", verified.GetMetadataValue("Algorithm"));
-        Assert.Equal("ab", verified.GetMetadataValue("RemoteHash"));
+        Assert.Equal(("SHA256", "ab", "verified"), (verified.GetMetadataValue("Algorithm"), verified.GetMetadataValue("RemoteHash"), verified.GetMetadataValue("Status")));
         Assert.Equal("gone.zip", Assert.Single(instance.GetItems("CodeArtifactMissingFile")).EvaluatedInclude);
+        var failed = Assert.Single(instance.GetItems("CodeArtifactFailedFile"));
+        Assert.Equal(("odd.zip", "no-remote-digest"), (failed.EvaluatedInclude, failed.GetMetadataValue("Status")));
         Assert.Empty(instance.GetItems("CodeArtifactMismatchedFile"));
+    }
+
+    [Fact]
+    public void Should_Ask_The_Repository_If_The_Verification_Target_Is_Asked_For_Even_With_Fresh_Results()
+    {
+        // Given a verification on build that ran a minute ago, and nothing changed
+        using var project = NewProject(VerifyOnBuildBody);
+        Assert.True(project.Build("_CodeArtifactPrepare", "_CodeArtifactVerifyChecksumsInputs").Succeeded);
+        ResultsProject.Write(Path.Combine(project.Directory, "obj", "codeartifact", "verify.results.proj"), [("VerifiedFiles", Item("consumer.proj"))]);
+        MarkSucceeded(project, "verify");
+
+        // When the build also asks for the target by name
+        var (succeeded, _, log) = project.Build("Build", "CodeArtifactVerifyChecksums");
+
+        // Then the hook reused the result, and the target asked the repository (and failed on the closed port)
+        Assert.Equal(["VerifyCodeArtifactChecksums"], log.TasksStarted.Where(OurTasks.Contains));
+        Assert.False(succeeded);
+        Assert.All(log.Errors, e => Assert.StartsWith("CART", e.Code, StringComparison.Ordinal));
     }
 
     private const string VerifyOnBuildBody = """

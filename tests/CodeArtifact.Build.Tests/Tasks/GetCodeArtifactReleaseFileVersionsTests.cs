@@ -69,6 +69,40 @@ public sealed class GetCodeArtifactReleaseFileVersionsTests(EmulatorFixture emul
         Assert.Equal(string.Empty, task.LatestVersion);
     }
 
+    [Fact]
+    public void Should_Stop_With_CART0403_If_The_Name_Is_Ambiguous_And_Let_PathFilter_Choose()
+    {
+        // Given a .zip and a .tar.gz of every version, both named as asked
+        var name = $"pf{Guid.NewGuid():N}"[..12];
+        foreach (var version in new[] { "1.0.0", "1.1.0" })
+        {
+            emulator.Server.Seed.AddReleaseFile(name, version, fileName: $"{name}-{version}.zip");
+            emulator.Server.Seed.AddReleaseFile(name, version, fileName: $"{name}-{version}.tar.gz");
+            emulator.Server.Seed.AddReleaseFile(name, version, fileName: $"{name}-{version}.zip.sha256");
+        }
+
+        var ambiguousEngine = new MockEngine();
+        var ambiguous = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = name }, ambiguousEngine);
+        var chosenEngine = new MockEngine();
+        var chosen = emulator.Connect(new GetCodeArtifactReleaseFileVersions { FileName = name, PathFilter = "**/*.tar.gz" }, chosenEngine);
+
+        // When
+        var ambiguousSucceeded = ambiguous.Execute();
+        var chosenSucceeded = chosen.Execute();
+
+        // Then the name alone is refused with the names found, and the filter picks the .tar.gz
+        Assert.False(ambiguousSucceeded);
+        var error = Assert.Single(ambiguousEngine.Errors);
+        Assert.Equal("CART0403", error.Code);
+        Assert.Contains($"{name}.tar.gz", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PathFilter", error.Message, StringComparison.Ordinal);
+        Assert.Empty(ambiguous.Versions);
+        Assert.True(chosenSucceeded, chosenEngine.Log);
+        Assert.Equal(["1.0.0", "1.1.0"], chosen.Versions.Select(v => v.ItemSpec));
+        Assert.All(chosen.Versions, v => Assert.EndsWith(".tar.gz", v.GetMetadata("Path"), StringComparison.Ordinal));
+        Assert.EndsWith($"{name}-1.1.0.tar.gz", chosen.LatestDownloadUrl, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("app zip!", null, "FileName")]
     [InlineData("app.zip", "many", "MaxResults")]

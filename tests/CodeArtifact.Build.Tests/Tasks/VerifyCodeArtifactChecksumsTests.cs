@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using CodeArtifact.Build.Tests.Infrastructure;
+using CodeArtifact.Build.Tests.Reliability;
+using CodeArtifact.Emulator.Faults;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -212,6 +214,133 @@ public sealed class VerifyCodeArtifactChecksumsTests(EmulatorFixture emulator) :
         Assert.False(succeeded);
         Assert.False(File.Exists(task.ResultsFile));
     }
+
+    [Fact]
+    public void Should_Give_Every_File_Its_Verdict_In_Its_List_With_Its_Status_Before_Reporting_One_Line_Per_Problem()
+    {
+        // Given a verified, a changed, an unpublished, a forbidden and an unreadable file
+        var repository = emulator.Server.Seed.CreateRepository("generic").Id;
+        foreach (var name in new[] { "ok", "changed", "forbidden", "unreadable" })
+        {
+            emulator.Server.Seed.PutFile(repository, $"/v/{name}.zip", Encoding.UTF8.GetBytes($"published {name}"));
+        }
+
+        var folder = Guid.NewGuid().ToString("N");
+        var ok = Item(_temp.WriteFile($"{folder}/ok.zip", "published ok"), "/v/ok.zip");
+        var changed = Item(_temp.WriteFile($"{folder}/changed.zip", "republish changed"), "/v/changed.zip");
+        var unpublished = Item(_temp.WriteFile($"{folder}/new.zip", "new"), "/v/new.zip");
+        var forbidden = Item(_temp.WriteFile($"{folder}/forbidden.zip", "published forbidden"), "/v/forbidden.zip");
+        var unreadable = Item(_temp.Combine(folder, "unreadable.zip"), "/v/unreadable.zip");
+        emulator.Server.Faults = new FaultOptions { ForcedAnswers = [new ForcedAnswer { FilePath = "/v/forbidden.zip", Statuses = [403] }] };
+        var engine = new MockEngine();
+        var task = NewTask(engine, repository, ok, changed, unpublished, forbidden, unreadable);
+
+        // When
+        bool succeeded;
+        try
+        {
+            succeeded = task.Execute();
+        }
+        finally
+        {
+            emulator.Server.Faults = FaultOptions.None;
+        }
+
+        // Then every list holds its files, each with its status
+        Assert.False(succeeded);
+        Assert.Equal([(ok.ItemSpec, "verified")], Statuses(task.VerifiedFiles));
+        Assert.Equal([(changed.ItemSpec, "mismatch")], Statuses(task.MismatchedFiles));
+        Assert.Equal([(unpublished.ItemSpec, "missing-remotely")], Statuses(task.MissingFiles));
+        Assert.Equal([(forbidden.ItemSpec, "remote-error"), (unreadable.ItemSpec, "unreadable-locally")], Statuses(task.FailedFiles));
+
+        // And a failed file says why, with the look-up's own codes
+        var remote = task.FailedFiles[0];
+        Assert.Equal(("CART0101", "CR.4102", "403"), (remote.GetMetadata("ErrorCode"), remote.GetMetadata("ServiceErrorCode"), remote.GetMetadata("HttpStatus")));
+        Assert.All(task.FailedFiles, f => Assert.NotEmpty(f.GetMetadata("Error")));
+        Assert.Empty(task.VerifiedFiles[0].GetMetadata("Error"));
+
+        // And each problem file gave exactly one coded line, in file order, after the outputs were set
+        Assert.Equal(["CART0301", "CART0302", "CART0305", "CART0303"], engine.Errors.Select(e => e.Code));
+        Assert.Empty(engine.Warnings);
+        Assert.Contains("forbidden.zip", engine.Errors[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_List_A_File_Without_A_Remote_Digest_As_Failed_And_Keep_It_In_The_Results()
+    {
+        // Given a repository whose file detail reports the size but no checksum at all
+        var local = _temp.WriteFile($"{Guid.NewGuid():N}/app.zip", "abc");
+        var engine = new MockEngine();
+        var task = NewTask(engine, "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1", Item(local, "/app/1.0/app.zip"));
+        task.Transport = new ScriptedHandler(
+            System.Net.HttpStatusCode.OK,
+            "application/json",
+            """{"status":"success","trace_id":"t","result":{"repo":"cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1","path":"/app/1.0/app.zip","name":"app.zip","size":"3","checksums":{}}}""");
+        task.FailOnMismatch = false;
+        task.ResultsFile = _temp.Combine("obj", $"{Guid.NewGuid():N}.results.proj");
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then it is its own verdict, not a mismatch: a warning here, since mismatches do not fail
+        Assert.True(succeeded, engine.Log);
+        var failed = Assert.Single(task.FailedFiles);
+        Assert.Equal("no-remote-digest", failed.GetMetadata("Status"));
+        Assert.Contains("no checksum", failed.GetMetadata("Error"), StringComparison.Ordinal);
+        Assert.Empty(task.MismatchedFiles);
+        Assert.Equal("CART0304", Assert.Single(engine.Warnings).Code);
+
+        // And the results kept for an up-to-date build list it under FailedFiles
+        var results = File.ReadAllText(task.ResultsFile);
+        Assert.Contains("<CodeArtifactOutput>FailedFiles</CodeArtifactOutput>", results, StringComparison.Ordinal);
+        Assert.Contains("<Status>no-remote-digest</Status>", results, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Fail_With_One_CART0306_Naming_A_Repository_That_Does_Not_Exist()
+    {
+        // Given three files in a well-formed repository id the service does not know
+        const string absent = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_97";
+        var folder = Guid.NewGuid().ToString("N");
+        var files = Enumerable.Range(0, 3).Select(i => Item(_temp.WriteFile($"{folder}/f{i}.zip", "x"), $"/f{i}.zip")).ToArray();
+        var engine = new MockEngine();
+        var task = NewTask(engine, absent, files);
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then one coded error names it, and no file is called missing
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0306", error.Code);
+        Assert.Contains(absent, error.Message, StringComparison.Ordinal);
+        Assert.Empty(task.MissingFiles);
+        Assert.DoesNotContain("CART0302", engine.Log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("generic_3")]
+    [InlineData("my-generic-repo")]
+    public void Should_Refuse_A_Malformed_Repository_Id_Before_Any_Request(string repository)
+    {
+        // Given
+        var mark = emulator.Server.RequestLog.Count;
+        var engine = new MockEngine();
+        var task = NewTask(engine, repository, Item(_temp.WriteFile($"{Guid.NewGuid():N}/a.zip", "a"), "/a.zip"));
+
+        // When
+        var succeeded = task.Execute();
+
+        // Then
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CART0001", error.Code);
+        Assert.Contains(repository, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Repository", error.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.RequestsSince(mark));
+    }
+
+    private static (string, string)[] Statuses(ITaskItem[] items) => items.Select(i => (i.ItemSpec, i.GetMetadata("Status"))).ToArray();
 
     private (string Repository, string LocalFile, CodeArtifact.Emulator.Seeding.SeededFile Seeded) Publish(string published, string local)
     {
