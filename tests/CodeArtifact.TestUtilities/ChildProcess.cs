@@ -10,7 +10,8 @@ public sealed record ChildProcessResult(string Command, int ExitCode, string Out
 
 /// <summary>
 /// Runs a command to its end in an environment the test controls (<see cref="ChildEnvironment"/>),
-/// capturing everything it prints; past the time limit the whole process tree is killed.
+/// capturing everything it prints; past the time limit the whole process tree is killed. It waits for
+/// the exit, not for the end of the output (see below).
 /// </summary>
 public static class ChildProcess
 {
@@ -39,19 +40,16 @@ public static class ChildProcess
         using var process = new Process { StartInfo = start };
         output.Capture(process);
 
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
+        // Process.WaitForExitAsync would also wait for the end of the output: see below.
+        if (!await Task.Run(() => process.WaitForExit(timeout)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"`{command}` did not finish within {timeout}:{Environment.NewLine}{output}");
         }
 
-        // The asynchronous readers may still hold the last lines.
-        process.WaitForExit();
+        // The readers may still hold the last lines. Only for a while: a compiler server or build
+        // node the command started inherits the pipes and can hold them open for minutes.
+        await Task.WhenAny(output.Ended, Task.Delay(TimeSpan.FromSeconds(5)));
         return new ChildProcessResult(command, process.ExitCode, output.ToString());
     }
 }

@@ -10,12 +10,17 @@ namespace CodeArtifact.TestUtilities;
 internal sealed class OutputBuffer
 {
     private readonly StringBuilder _text = new();
+    private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _errorEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when both streams reached their end.</summary>
+    public Task Ended => Task.WhenAll(_outputEnded.Task, _errorEnded.Task);
 
     /// <summary>Starts <paramref name="process"/> with both streams read into this buffer.</summary>
     public void Capture(Process process)
     {
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, _outputEnded);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, _errorEnded);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -29,14 +34,17 @@ internal sealed class OutputBuffer
         }
     }
 
-    private void Append(string? line)
+    private void Append(string? line, TaskCompletionSource end)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (_text)
-            {
-                _text.AppendLine(line);
-            }
+            end.TrySetResult();
+            return;
+        }
+
+        lock (_text)
+        {
+            _text.AppendLine(line);
         }
     }
 }

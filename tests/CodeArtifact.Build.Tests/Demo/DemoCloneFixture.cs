@@ -30,11 +30,11 @@ public sealed class DemoCloneFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         FreshClone.CopyRepository(FreshClone.FindRepositoryRoot(), Clone);
-        ToolRestore = await ToolProcess.RunAsync("dotnet", ["tool", "restore"], Clone, TimeSpan.FromMinutes(3));
+        ToolRestore = await ChildProcess.RunAsync("dotnet", ["tool", "restore"], Clone, null, TimeSpan.FromMinutes(3));
         if (ToolRestore.ExitCode == 0)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Demo = await ToolProcess.RunAsync("dotnet", ["cake"], Clone, DemoTimeLimit);
+            Demo = await ChildProcess.RunAsync("dotnet", ["cake"], Clone, null, DemoTimeLimit);
             DemoTime = clock.Elapsed;
         }
     }

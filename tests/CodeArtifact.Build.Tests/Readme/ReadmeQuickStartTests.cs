@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CodeArtifact.Build.Tests.Demo;
 using CodeArtifact.Emulator;
+using CodeArtifact.TestUtilities;
 
 namespace CodeArtifact.Build.Tests.Readme;
 
@@ -48,7 +49,7 @@ public sealed partial class ReadmeQuickStartTests(DemoCloneFixture clone)
 
         // When they run in one shell, as in one terminal
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = await ToolProcess.RunAsync("bash", ["-euo", "pipefail", script], clone.Clone, BlocksTimeLimit, TerminalEnvironment());
+        var run = await ChildProcess.RunAsync("bash", ["-euo", "pipefail", script], clone.Clone, TerminalEnvironment(), BlocksTimeLimit);
         var elapsed = clock.Elapsed;
         var version = File.Exists(VersionFile) ? File.ReadAllText(VersionFile).Trim() : null;
         try
