@@ -34,28 +34,17 @@ var demoDirectory = root.Combine("artifacts/demo");
 var emulatorProject = root.CombineWithFilePath("src/CodeArtifact.Emulator/CodeArtifact.Emulator.csproj");
 var seedFile = root.CombineWithFilePath("src/CodeArtifact.Emulator/seed.demo.json");
 
-// What `Build` compiles (Core comes with them) and what `Pack` packs.
-var productProjects = new[]
-{
-    "src/CodeArtifact.Emulator/CodeArtifact.Emulator.csproj",
-    "src/CodeArtifact.Build/CodeArtifact.Build.csproj",
-    "src/Cake.CodeArtifact/Cake.CodeArtifact.csproj",
-};
-var packages = new[]
-{
-    "src/CodeArtifact.Core/CodeArtifact.Core.csproj",
-    "src/CodeArtifact.Build/CodeArtifact.Build.csproj",
-    "src/Cake.CodeArtifact/Cake.CodeArtifact.csproj",
-};
+// What `Build` compiles (Core, the emulator, the MSBuild tasks and the Cake addin) and what `Pack`
+// packs (Core, the tasks, the addin), as solution filters: one `dotnet build` and one `dotnet pack`
+// for all of them, so that MSBuild starts, restores and checks Core once, and builds in parallel.
+var productProjects = "src/CodeArtifact.Product.slnf";
+var packages = "src/CodeArtifact.Packages.slnf";
 
 Task("Build")
     .Description("Builds the product (src/) in Release.")
     .Does(() =>
 {
-    foreach (var project in productProjects)
-    {
-        DotNetBuild(project, new DotNetBuildSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Minimal });
-    }
+    DotNetBuild(productProjects, new DotNetBuildSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Minimal });
 });
 
 Task("Test")
@@ -80,19 +69,16 @@ Task("Pack")
         }
     }
 
-    foreach (var project in packages)
+    DotNetPack(packages, new DotNetPackSettings
     {
-        DotNetPack(project, new DotNetPackSettings
-        {
-            Configuration = configuration,
-            NoBuild = true,
-            NoRestore = true,
-            OutputDirectory = packagesDirectory,
-            Verbosity = DotNetVerbosity.Minimal,
-            // PackageVersion, not Version: the assemblies stay as built; only the packages are new.
-            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PackageVersion", packageVersion),
-        });
-    }
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        OutputDirectory = packagesDirectory,
+        Verbosity = DotNetVerbosity.Minimal,
+        // PackageVersion, not Version: the assemblies stay as built; only the packages are new.
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PackageVersion", packageVersion),
+    });
 
     // samples/msbuild takes its CodeArtifact.Build version from here: a new version changes its
     // restore inputs, so NuGet restores again instead of keeping what it resolved before.

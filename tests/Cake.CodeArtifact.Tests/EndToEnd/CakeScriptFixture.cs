@@ -33,6 +33,10 @@ public sealed class CakeScriptFixture : IAsyncLifetime
         _feed = await PackedAddinFeed.CreateAsync(_root);
         await PrepareScriptFolderAsync(ScriptDirectory);
 
+        // Cake's script cache: a script run again unchanged (the same file name and text, its values
+        // given as arguments) runs the assembly compiled by its first run instead of compiling again.
+        await File.WriteAllTextAsync(Path.Combine(ScriptDirectory, "cake.config"), "[Settings]\nEnableScriptCache=true\n");
+
         // The repository's restore brings Cake.Tool into the global packages folder; the script
         // folder's own restore then only records the manifest there (nothing is downloaded).
         await RunOrThrowAsync(["tool", "restore"], RepositoryLayout.Root);

@@ -5,8 +5,10 @@ using System.Xml.Linq;
 namespace Cake.CodeArtifact.Tests.EndToEnd;
 
 /// <summary>
-/// Packs Cake.CodeArtifact once per test run, with a version no earlier run used (so no cached
-/// copy can stand in for this build), into a local folder feed that also holds whatever packages
+/// Packs Cake.CodeArtifact once per test run, from the build this test project was compiled
+/// against (its own project reference's output: no second compilation of the addin and Core), with
+/// a version no earlier run used (so no cached copy can stand in for this build), into a local
+/// folder feed that also holds whatever packages
 /// it depends on (none: it carries Core and its dependencies in its own lib folder) from NuGet's
 /// global packages folder: scripts then load the addin exactly as users do, and without any
 /// traffic beyond this machine.
@@ -32,13 +34,14 @@ internal sealed class PackedAddinFeed
         var version = "0.1.0-t" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var feed = System.IO.Directory.CreateDirectory(Path.Combine(workRoot, "feed")).FullName;
 
-        // A private artifacts path: this build never touches the bin/obj folders that the IDE, other
-        // test projects or a parallel pack of the MSBuild package are using. No build servers: they
-        // would outlive the pack holding its output pipes open, and this process would wait on them.
-        var artifacts = Path.Combine(workRoot, "build");
+        // No build and no restore: the addin's output of this test project's own build is packed
+        // as it is (PackageVersion, not Version: the assemblies stay as built), and nothing in the
+        // bin/obj folders that other test projects use is written but this version's nuspec. No
+        // build servers: they would outlive the pack holding its output pipes open, and this process
+        // would wait on them.
         var pack = await ExternalProcess.RunAsync(
             "dotnet",
-            ["pack", RepositoryLayout.AddinProject, "-c", "Release", "-o", feed, "--artifacts-path", artifacts, "--disable-build-servers", $"-p:Version={version}"],
+            ["pack", RepositoryLayout.AddinProject, "-c", RepositoryLayout.Configuration, "-o", feed, "--no-build", "--no-restore", "--disable-build-servers", $"-p:PackageVersion={version}"],
             RepositoryLayout.Root);
         if (pack.ExitCode != 0)
         {

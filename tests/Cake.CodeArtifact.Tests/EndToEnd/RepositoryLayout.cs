@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Cake.CodeArtifact.Tests.EndToEnd;
 
 /// <summary>Where the repository's files are, found from the test assembly's folder.</summary>
@@ -6,6 +8,12 @@ internal static class RepositoryLayout
     public static string Root { get; } = FindRoot();
 
     public static string AddinProject => Path.Combine(Root, "src", "Cake.CodeArtifact", "Cake.CodeArtifact.csproj");
+
+    /// <summary>The configuration this test assembly (and so the addin it references) was built in.</summary>
+    public static string Configuration { get; } =
+        typeof(RepositoryLayout).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration
+            ? configuration
+            : throw new InvalidOperationException("The test assembly names no build configuration.");
 
     public static string ToolManifest => Path.Combine(Root, ".config", "dotnet-tools.json");
 
