@@ -37,7 +37,7 @@ public static partial class CodeArtifactAliases
     /// <code>
     /// var result = CodeArtifactVerifyChecksums(
     ///     new Dictionary&lt;FilePath, string&gt; { ["artifacts/app.zip"] = "/app/1.0/app.zip" },
-    ///     new CodeArtifactVerifySettings { Region = "ap-southeast-3", Repository = "my-generic-repo" });
+    ///     new CodeArtifactVerifySettings { Region = "ap-southeast-3", Repository = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1" });
     /// Information("{0} files verified", result.Verified);
     /// </code>
     /// </example>

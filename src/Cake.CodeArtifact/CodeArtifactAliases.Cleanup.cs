@@ -37,7 +37,7 @@ public static partial class CodeArtifactAliases
     /// var preview = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
     /// {
     ///     Region = "ap-southeast-3",
-    ///     Repository = "my-generic-repo",
+    ///     Repository = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1",
     ///     RootPath = "/releases",
     ///     KeepLatestVersions = 3,
     ///     DryRun = true,
@@ -49,7 +49,7 @@ public static partial class CodeArtifactAliases
     /// var applied = CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings
     /// {
     ///     Region = "ap-southeast-3",
-    ///     Repository = "my-generic-repo",
+    ///     Repository = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1",
     ///     RootPath = "/releases",
     ///     FromPlan = "reports/cleanup-plan.json",
     /// });
@@ -81,7 +81,7 @@ public static partial class CodeArtifactAliases
     /// var cleanup = CodeArtifactDeleteObsoleteFiles(cleanupSettings);
     /// CodeArtifactRestoreFiles(
     ///     cleanup.Deleted.Select(file => file.Path),
-    ///     new CodeArtifactRestoreSettings { Region = "ap-southeast-3", Repository = "my-generic-repo" });
+    ///     new CodeArtifactRestoreSettings { Region = "ap-southeast-3", Repository = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1" });
     /// </code>
     /// </example>
     [CakeMethodAlias]

@@ -30,7 +30,7 @@ public static partial class CodeArtifactAliases
     /// <code>
     /// var published = CodeArtifactPublishFiles(
     ///     new Dictionary&lt;FilePath, string&gt; { ["dist/app-1.0.zip"] = "/app/1.0/app-1.0.zip" },
-    ///     new CodeArtifactPublishSettings { Region = "ap-southeast-3", Repository = "cn-north-4_&lt;domainId&gt;_generic_1" });
+    ///     new CodeArtifactPublishSettings { Region = "ap-southeast-3", Repository = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1" });
     /// Information("{0} uploaded, {1} unchanged", published.Uploaded.Count, published.Unchanged.Count);
     /// </code>
     /// </example>

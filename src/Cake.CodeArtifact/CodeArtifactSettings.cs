@@ -100,7 +100,7 @@ public class CodeArtifactSettings
     /// <example>
     /// <code>
     /// using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-    /// CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings { Repository = "my-generic-repo", ReportFile = "cleanup.json", Cancellation = limit.Token });
+    /// CodeArtifactDeleteObsoleteFiles(new CodeArtifactCleanupSettings { Repository = "cn-north-4_5a775fdcb14f4431b6c0015618140bc3_generic_1", ReportFile = "cleanup.json", Cancellation = limit.Token });
     /// </code>
     /// </example>
     public CancellationToken Cancellation { get; set; }
