@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CodeArtifact.Bench.Runner.Infrastructure;
+using CodeArtifact.Core;
 using CodeArtifact.Core.Jobs;
 using CodeArtifact.Emulator;
 using CodeArtifact.Emulator.Faults;
@@ -41,13 +42,7 @@ internal sealed class PublishCase : BenchCase
         try
         {
             context.Workspace.RequireFreeSpace(2 * sizes.PublishFiles * sizes.PublishFileBytes, "Case 9a's files and the emulator's copy of them");
-            var files = new List<PublishFileRequest>(sizes.PublishFiles);
-            for (var i = 0; i < sizes.PublishFiles; i++)
-            {
-                var local = Path.Combine(folder, $"p{i:D3}.bin");
-                DataFiles.WriteRandom(local, sizes.PublishFileBytes, seed: 9_000 + i);
-                files.Add(new PublishFileRequest(local, $"/bench/publish/p{i:D3}.bin"));
-            }
+            var files = WriteFiles(folder, sizes);
 
             // Bodies on disk, not in memory: 1.6 GiB of uploads per run would otherwise sit in the same managed heap as the client.
             await using var server = await EmulatorServer.StartAsync(
@@ -65,24 +60,8 @@ internal sealed class PublishCase : BenchCase
                 var repository = server.Seed.CreateRepository("generic", name: "bench-publish").Id;
                 server.Faults = new FaultOptions { LatencyMs = sizes.PublishLatencyMs };
                 using var client = Emulators.Client(server, maxConcurrency);
-                PublishResult? result = null;
-                using var self = Process.GetCurrentProcess();
-                var cpuBefore = self.TotalProcessorTime;
-                var seconds = await Alternation.TimeAsync(async () =>
-                    result = await new PublishJob(client).RunAsync(new PublishOptions { Repository = repository, Files = batch }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                var seconds = await TimePublishAsync(client, repository, batch, count && maxConcurrency is null ? cpuSeconds : null, cancellationToken).ConfigureAwait(false);
                 server.Faults = FaultOptions.None;
-                if (result!.Uploaded.Count != batch.Count || result.Files.Any(f => f.Verified != true))
-                {
-                    throw new InvalidOperationException($"The job uploaded and verified {result.Uploaded.Count(f => f.Verified == true)} of {batch.Count} files ({result.Failed.Count} failed: {result.Failed.FirstOrDefault()?.Error}).");
-                }
-
-                self.Refresh();
-                if (count && maxConcurrency is null)
-                {
-                    // Client and emulator share this process: its CPU time says how fast the run could be on these cores at best.
-                    cpuSeconds.Add((self.TotalProcessorTime - cpuBefore).TotalSeconds);
-                }
-
                 if (count)
                 {
                     uploads.Add(server.RequestLog.Snapshot().Count(e => e.Operation == "UploadFile" && e.Method == "PUT" && e.Status == 201));
@@ -91,21 +70,8 @@ internal sealed class PublishCase : BenchCase
                 return seconds;
             }
 
-            // Untimed warm-up of both sides on a few files.
-            var few = files.Take(8).ToList();
-            await Publish(null, few, count: false).ConfigureAwait(false);
-            await Publish(1, few, count: false).ConfigureAwait(false);
-
-            var values = await Alternation.RunAsync(
-                [() => Publish(null, files, count: true), () => Publish(1, files, count: true)],
-                [sizes.Runs, sizes.SlowRuns],
-                cancellationToken).ConfigureAwait(false);
+            var (ours, serial, ratio, cpu, ceiling) = await CompareAsync(Publish, files, sizes, cpuSeconds, cancellationToken).ConfigureAwait(false);
             server.Clean();
-            var ours = new Samples(values[0]);
-            var serial = new Samples(values[1]);
-            var ratio = serial.Median / ours.Median;
-            var cpu = new Samples(cpuSeconds);
-            var ceiling = serial.Median / (cpu.Median / Environment.ProcessorCount);
             var exact = uploads.All(c => c == sizes.PublishFiles);
             var counted = string.Join(", ", uploads.Distinct().Select(c => Units.Count(c)));
             using var defaults = Emulators.Client(server);
@@ -142,13 +108,7 @@ internal sealed class PublishCase : BenchCase
         try
         {
             context.Workspace.RequireFreeSpace(sizes.PublishFiles * sizes.PublishFileBytes, "Case 9c's files");
-            var files = new List<PublishFileRequest>(sizes.PublishFiles);
-            for (var i = 0; i < sizes.PublishFiles; i++)
-            {
-                var local = Path.Combine(folder, $"p{i:D3}.bin");
-                DataFiles.WriteRandom(local, sizes.PublishFileBytes, seed: 9_000 + i);
-                files.Add(new PublishFileRequest(local, $"/bench/publish/p{i:D3}.bin"));
-            }
+            var files = WriteFiles(folder, sizes);
 
             var transport = new UploadSinkTransport(TimeSpan.FromMilliseconds(sizes.PublishLatencyMs));
 
@@ -158,37 +118,10 @@ internal sealed class PublishCase : BenchCase
             {
                 transport.Clear();
                 using var client = UploadSinkTransport.Client(transport, maxConcurrency);
-                PublishResult? result = null;
-                using var self = Process.GetCurrentProcess();
-                var cpuBefore = self.TotalProcessorTime;
-                var seconds = await Alternation.TimeAsync(async () =>
-                    result = await new PublishJob(client).RunAsync(new PublishOptions { Repository = UploadSinkTransport.Repository, Files = batch }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                if (result!.Uploaded.Count != batch.Count || result.Files.Any(f => f.Verified != true))
-                {
-                    throw new InvalidOperationException($"The job uploaded and verified {result.Uploaded.Count(f => f.Verified == true)} of {batch.Count} files ({result.Failed.FirstOrDefault()?.Error}).");
-                }
-
-                self.Refresh();
-                if (count && maxConcurrency is null)
-                {
-                    cpuSeconds.Add((self.TotalProcessorTime - cpuBefore).TotalSeconds);
-                }
-
-                return seconds;
+                return await TimePublishAsync(client, UploadSinkTransport.Repository, batch, count && maxConcurrency is null ? cpuSeconds : null, cancellationToken).ConfigureAwait(false);
             }
 
-            var few = files.Take(8).ToList();
-            await Publish(null, few, count: false).ConfigureAwait(false);
-            await Publish(1, few, count: false).ConfigureAwait(false);
-            var values = await Alternation.RunAsync(
-                [() => Publish(null, files, count: true), () => Publish(1, files, count: true)],
-                [sizes.Runs, sizes.SlowRuns],
-                cancellationToken).ConfigureAwait(false);
-            var ours = new Samples(values[0]);
-            var serial = new Samples(values[1]);
-            var ratio = serial.Median / ours.Median;
-            var cpu = new Samples(cpuSeconds);
-            var ceiling = serial.Median / (cpu.Median / Environment.ProcessorCount);
+            var (ours, serial, ratio, cpu, ceiling) = await CompareAsync(Publish, files, sizes, cpuSeconds, cancellationToken).ConfigureAwait(false);
             return new CaseResult
             {
                 Number = Number + "c",
@@ -255,6 +188,63 @@ internal sealed class PublishCase : BenchCase
     }
 
     /// <summary>The child: publish the small file, then the big one (or stay idle), then print the peak working set.</summary>
+    /// <summary>The case's files: <see cref="BenchSizes.PublishFiles"/> random files, the same bytes in 9a and 9c.</summary>
+    private static List<PublishFileRequest> WriteFiles(string folder, BenchSizes sizes)
+    {
+        var files = new List<PublishFileRequest>(sizes.PublishFiles);
+        for (var i = 0; i < sizes.PublishFiles; i++)
+        {
+            var local = Path.Combine(folder, $"p{i:D3}.bin");
+            DataFiles.WriteRandom(local, sizes.PublishFileBytes, seed: 9_000 + i);
+            files.Add(new PublishFileRequest(local, $"/bench/publish/p{i:D3}.bin"));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// One timed publish of <paramref name="batch"/>, which must end with every file uploaded and
+    /// verified. With <paramref name="cpuSeconds"/>, the process's CPU time for the run is added to
+    /// it: client and server share this process, so it says how fast a run could be on these cores.
+    /// </summary>
+    private static async Task<double> TimePublishAsync(CodeArtifactClient client, string repository, IReadOnlyList<PublishFileRequest> batch, List<double>? cpuSeconds, CancellationToken cancellationToken)
+    {
+        PublishResult? result = null;
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var seconds = await Alternation.TimeAsync(async () =>
+            result = await new PublishJob(client).RunAsync(new PublishOptions { Repository = repository, Files = batch }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        if (result!.Uploaded.Count != batch.Count || result.Files.Any(f => f.Verified != true))
+        {
+            throw new InvalidOperationException($"The job uploaded and verified {result.Uploaded.Count(f => f.Verified == true)} of {batch.Count} files ({result.Failed.Count} failed: {result.Failed.FirstOrDefault()?.Error}).");
+        }
+
+        self.Refresh();
+        cpuSeconds?.Add((self.TotalProcessorTime - cpuBefore).TotalSeconds);
+        return seconds;
+    }
+
+    /// <summary>
+    /// Default settings against <c>MaxConcurrency = 1</c>: an untimed warm-up of both sides on a few
+    /// files, then the sides in turns; the ceiling is the serial time over the default runs' CPU time
+    /// spread over all processors.
+    /// </summary>
+    private static async Task<(Samples Ours, Samples Serial, double Ratio, Samples Cpu, double Ceiling)> CompareAsync(
+        Func<int?, IReadOnlyList<PublishFileRequest>, bool, Task<double>> publish, List<PublishFileRequest> files, BenchSizes sizes, List<double> cpuSeconds, CancellationToken cancellationToken)
+    {
+        var few = files.Take(8).ToList();
+        await publish(null, few, false).ConfigureAwait(false);
+        await publish(1, few, false).ConfigureAwait(false);
+        var values = await Alternation.RunAsync(
+            [() => publish(null, files, true), () => publish(1, files, true)],
+            [sizes.Runs, sizes.SlowRuns],
+            cancellationToken).ConfigureAwait(false);
+        var ours = new Samples(values[0]);
+        var serial = new Samples(values[1]);
+        var cpu = new Samples(cpuSeconds);
+        return (ours, serial, serial.Median / ours.Median, cpu, serial.Median / (cpu.Median / Environment.ProcessorCount));
+    }
+
     public static async Task<int> RunChildAsync(string[] args)
     {
         if (args.Length != 3 || args[0] is not ("publish" or "idle"))
