@@ -18,7 +18,6 @@ internal sealed class PeakMemoryCase : BenchCase
 
     private const string BigRemotePath = "/bench/memory/big.bin";
     private const string WarmRemotePath = "/bench/memory/warm.bin";
-    private const string PeakPrefix = "PEAK_WORKING_SET_BYTES=";
 
     public override string Number => "7";
 
@@ -35,20 +34,7 @@ internal sealed class PeakMemoryCase : BenchCase
             var bigSha256 = DataFiles.Sha256OfZeros(sizes.PeakMemoryFileBytes);
             var warm = Path.Combine(folder, "warm.bin");
             var warmSha256 = DataFiles.WriteRandom(warm, 1 << 20, seed: 7);
-            var (host, prefix) = ChildProcess.Self();
-
-            async Task<double> Child(string mode)
-            {
-                var outcome = await ChildProcess.RunAsync(
-                    host, [.. prefix, ChildSwitch, mode, big, bigSha256, warm, warmSha256], timeout: TimeSpan.FromMinutes(10), cancellationToken: cancellationToken).ConfigureAwait(false);
-                var line = outcome.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith(PeakPrefix, StringComparison.Ordinal));
-                if (outcome.ExitCode != 0 || line is null)
-                {
-                    throw new InvalidOperationException($"The {mode} child failed, {outcome.Describe()}");
-                }
-
-                return long.Parse(line[PeakPrefix.Length..].Trim(), CultureInfo.InvariantCulture) / Units.Mebi;
-            }
+            Task<double> Child(string mode) => PeakWorkingSet.OfChildAsync(mode, [ChildSwitch, mode, big, bigSha256, warm, warmSha256], cancellationToken);
 
             var values = await Alternation.RunAsync([() => Child("verify"), () => Child("idle")], [sizes.Runs, sizes.Runs], cancellationToken).ConfigureAwait(false);
             var verifying = new Samples(values[0]);
@@ -108,9 +94,7 @@ internal sealed class PeakMemoryCase : BenchCase
             await Task.Delay(200).ConfigureAwait(false);
         }
 
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        Console.WriteLine(PeakPrefix + self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+        PeakWorkingSet.Report();
         return 0;
     }
 }

@@ -21,7 +21,6 @@ internal sealed class PublishCase : BenchCase
 
     private const string BigRemotePath = "/bench/publish/big.bin";
     private const string WarmRemotePath = "/bench/publish/warm.bin";
-    private const string PeakPrefix = "PEAK_WORKING_SET_BYTES=";
 
     public override string Number => "9";
 
@@ -150,20 +149,7 @@ internal sealed class PublishCase : BenchCase
             DataFiles.CreateSparse(big, sizes.PublishMemoryFileBytes);
             var warm = Path.Combine(folder, "warm.bin");
             DataFiles.WriteRandom(warm, 1 << 20, seed: 9);
-            var (host, prefix) = ChildProcess.Self();
-
-            async Task<double> Child(string mode)
-            {
-                var outcome = await ChildProcess.RunAsync(
-                    host, [.. prefix, ChildSwitch, mode, big, warm], timeout: TimeSpan.FromMinutes(10), cancellationToken: cancellationToken).ConfigureAwait(false);
-                var line = outcome.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith(PeakPrefix, StringComparison.Ordinal));
-                if (outcome.ExitCode != 0 || line is null)
-                {
-                    throw new InvalidOperationException($"The {mode} child failed, {outcome.Describe()}");
-                }
-
-                return long.Parse(line[PeakPrefix.Length..].Trim(), CultureInfo.InvariantCulture) / Units.Mebi;
-            }
+            Task<double> Child(string mode) => PeakWorkingSet.OfChildAsync(mode, [ChildSwitch, mode, big, warm], cancellationToken);
 
             var values = await Alternation.RunAsync([() => Child("publish"), () => Child("idle")], [sizes.Runs, sizes.Runs], cancellationToken).ConfigureAwait(false);
             var publishing = new Samples(values[0]);
@@ -282,9 +268,7 @@ internal sealed class PublishCase : BenchCase
             await Task.Delay(200).ConfigureAwait(false);
         }
 
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        Console.WriteLine(PeakPrefix + self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+        PeakWorkingSet.Report();
         return 0;
     }
 }
