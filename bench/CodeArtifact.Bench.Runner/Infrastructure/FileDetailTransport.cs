@@ -45,7 +45,7 @@ internal sealed class FileDetailTransport(IReadOnlyDictionary<string, string> sh
     private static string Detail(string path, string sha256) =>
         "{\"status\":\"success\",\"trace_id\":\"bench\",\"result\":{\"repo\":\"" + Repository + "\",\"path\":\"" + path
         + "\",\"name\":\"" + path[(path.LastIndexOf('/') + 1)..] + "\",\"created\":\"2024-01-01 08:00:00\",\"lastModified\":\"2024-01-01 08:00:00\","
-        + "\"downloadUri\":\"http://127.0.0.1:9/" + Repository + path + "\",\"size\":\"0\",\"checksums\":{\"sha256\":\"" + sha256 + "\"}}}";
+        + "\"downloadUri\":\"http://127.0.0.1:9/" + Repository + path + "\",\"checksums\":{\"sha256\":\"" + sha256 + "\"}}}";
 
     private static string? QueryValue(Uri uri, string name)
     {
