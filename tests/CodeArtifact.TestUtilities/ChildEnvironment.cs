@@ -6,8 +6,9 @@ namespace CodeArtifact.TestUtilities;
 /// <summary>
 /// The environment of a child <c>dotnet</c> process that a test controls: nothing of the caller's
 /// CodeArts variables (a developer's own credentials must not leak into a test), no MSBuild
-/// settings left by MSBuildLocator, no build servers or node reuse that would outlive the test,
-/// and plain English output without banners so that assertions read what the tool printed.
+/// settings left by MSBuildLocator, no MSBuild server or node reuse that would outlive the test,
+/// one compiler server of the test process's own (<see cref="CompilerServer"/>), and plain English
+/// output without banners so that assertions read what the tool printed.
 /// </summary>
 public static class ChildEnvironment
 {
@@ -28,6 +29,11 @@ public static class ChildEnvironment
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in CompilerServer.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (name, value) in overrides ?? [])
         {
             if (value is null)

@@ -53,7 +53,7 @@ internal sealed partial class ConsumerProject
     {
         var result = await DotnetProcess.RunAsync(
             Directory,
-            ["build", ProjectFile, "-nodeReuse:false", "-tl:off", "-v:n", "-p:UseSharedCompilation=false", .. arguments],
+            ["build", ProjectFile, "-nodeReuse:false", "-tl:off", "-v:n", .. arguments],
             Environment);
         AssertNoCrash(result);
         return result;
@@ -67,7 +67,7 @@ internal sealed partial class ConsumerProject
     {
         var result = await DotnetProcess.RunAsync(
             Directory,
-            ["build", ProjectFile, "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false", .. arguments],
+            ["build", ProjectFile, "-nodeReuse:false", "-tl:off", .. arguments],
             Environment);
         AssertNoCrash(result);
         return result;

@@ -111,14 +111,13 @@ public sealed partial class ReadmeQuickStartTests(DemoCloneFixture clone)
 
     /// <summary>
     /// A terminal's environment, without what would change the blocks' behaviour: no CI variables
-    /// (the Reports block's defaults are tested), no compiler server that would outlive the run;
-    /// and Cake's script cache on, as for the demo (<see cref="DemoCloneFixture.ScriptCache"/>).
+    /// (the Reports block's defaults are tested); the test process's own compiler server
+    /// (<see cref="CompilerServer"/>); and Cake's script cache on, as for the demo (<see cref="DemoCloneFixture.ScriptCache"/>).
     /// </summary>
     private static Dictionary<string, string?> TerminalEnvironment() => new(DemoCloneFixture.ScriptCache)
     {
         ["RUNNER_TEMP"] = null,
         ["GITHUB_STEP_SUMMARY"] = null,
-        ["UseSharedCompilation"] = "false",
         ["TERM"] = "dumb",
     };
 
