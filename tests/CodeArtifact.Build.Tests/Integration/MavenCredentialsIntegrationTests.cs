@@ -11,7 +11,7 @@ namespace CodeArtifact.Build.Tests.Integration;
 /// the Maven passwords reach the settings.xml and nothing else; a secret given as a property is
 /// refused before any request.
 /// </summary>
-[Collection(PackageCollection.Name)]
+[Collection(SecondPackageCollection.Name)]
 public sealed class MavenCredentialsIntegrationTests(PackageFixture package)
 {
     private static readonly XNamespace Maven = "http://maven.apache.org/SETTINGS/1.0.0";

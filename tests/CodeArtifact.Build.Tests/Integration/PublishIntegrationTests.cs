@@ -5,7 +5,7 @@ namespace CodeArtifact.Build.Tests.Integration;
 /// it: uploads at the default verbosity with the summary shown, a second run that uploads nothing,
 /// and a refusal before any request, naming the property the user set.
 /// </summary>
-[Collection(PackageCollection.Name)]
+[Collection(SecondPackageCollection.Name)]
 public sealed class PublishIntegrationTests(PackageFixture package)
 {
     [Fact]

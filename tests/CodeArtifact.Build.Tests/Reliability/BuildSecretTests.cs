@@ -10,7 +10,7 @@ namespace CodeArtifact.Build.Tests.Reliability;
 /// Maven password, which is also the repository password publish uploads with) appears on the
 /// console, in the binary log, in an error, or in a report.
 /// </summary>
-[Collection(PackageCollection.Name)]
+[Collection(SecondPackageCollection.Name)]
 public sealed class BuildSecretTests(PackageFixture package)
 {
     /// <summary>(verbosity, sign-in, succeeds): every verbosity once, and the most verbose one with every sign-in.</summary>

@@ -12,7 +12,7 @@ namespace CodeArtifact.Build.Tests.Reliability;
 /// The packed package in a real `dotnet build`: every job under 30 % faults, and a cleanup stopped
 /// with Ctrl+C half-way, then run again and undone.
 /// </summary>
-[Collection(PackageCollection.Name)]
+[Collection(SecondPackageCollection.Name)]
 public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
 {
     public void Dispose() => package.Emulator.Faults = FaultOptions.None;
