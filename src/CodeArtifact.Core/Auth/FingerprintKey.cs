@@ -22,8 +22,9 @@ public static class FingerprintKey
 
     /// <summary>
     /// Reads the key in <paramref name="path"/>, creating the file with a new random key when it
-    /// does not exist (or holds no key). When two builds create it at once, both end up with the
-    /// one that was written first.
+    /// does not exist (or holds no key). Builds that create it at once all end up with one key: the
+    /// creation runs under a lock file beside the key (<c>stamp.key.lock</c>, left in place), and
+    /// the key is written aside and moved into place, so no reader ever sees half a key.
     /// </summary>
     /// <exception cref="IOException">The file could not be read or created.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder may not be read or written.</exception>
@@ -36,39 +37,62 @@ public static class FingerprintKey
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var key = RandomNumberGenerator.GetBytes(Length);
-
-        // Written aside and moved into place without overwriting, so a reader never sees half a key
-        // and a key another build wrote first wins.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
+        using (Lock(path + ".lock"))
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
+            // Another build may have created it while this one waited for the lock.
+            if (Read(path) is { } created)
             {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                return created;
             }
 
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(key);
-            }
-
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
             try
             {
-                File.Move(temporary, path, overwrite: Read(path) is null && File.Exists(path));
+                using (var stream = new FileStream(temporary, OwnerOnly(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
+                {
+                    stream.Write(RandomNumberGenerator.GetBytes(Length));
+                }
+
+                File.Move(temporary, path, overwrite: true);
             }
-            catch (IOException) when (Read(path) is not null)
+            finally
             {
-                // Another build wrote its key first: use that one.
+                File.Delete(temporary);
+            }
+
+            return Read(path) ?? throw new IOException($"The fingerprint key {path} could not be written.");
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="lockPath"/> for this process alone (an advisory lock that every build
+    /// takes the same way), waiting up to ten seconds for another build to finish creating the key.
+    /// </summary>
+    private static FileStream Lock(string lockPath)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(15);
             }
         }
-        finally
+    }
+
+    private static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
+        if (!OperatingSystem.IsWindows())
         {
-            File.Delete(temporary);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        return Read(path) ?? throw new IOException($"The fingerprint key {path} could not be written.");
+        return options;
     }
 
     private static byte[]? Read(string path)

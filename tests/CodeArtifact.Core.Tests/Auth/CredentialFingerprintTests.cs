@@ -106,10 +106,32 @@ public sealed class CredentialFingerprintTests : IDisposable
         File.WriteAllText(damaged, "not a key");
         Assert.Equal(FingerprintKey.Length, FingerprintKey.LoadOrCreate(damaged).Length);
 
-        var shared = Path.Combine(_folder, "shared.key");
-        var keys = Enumerable.Range(0, 8).AsParallel().Select(_ => FingerprintKey.LoadOrCreate(shared)).ToList();
+        // Many rounds, each with a new file and eight creators released at once: a check-then-move
+        // race (each creator deciding on its own whether to overwrite) lost a round now and then.
+        for (var round = 0; round < 40; round++)
+        {
+            var shared = Path.Combine(_folder, $"shared-{round}.key");
+            if (round % 2 == 1)
+            {
+                File.WriteAllText(shared, "damaged");
+            }
 
-        Assert.All(keys, k => Assert.Equal(File.ReadAllBytes(shared), k));
+            using var start = new Barrier(8);
+            var keys = new byte[8][];
+            var creators = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                keys[i] = FingerprintKey.LoadOrCreate(shared);
+            })).ToList();
+            creators.ForEach(t => t.Start());
+            creators.ForEach(t => t.Join());
+
+            var onDisk = File.ReadAllBytes(shared);
+            Assert.Equal(FingerprintKey.Length, onDisk.Length);
+            Assert.All(keys, k => Assert.Equal(onDisk, k));
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables)
