@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace CodeArtifact.TestUtilities;
 
 /// <summary>What a cleanup run after an interrupted one has to delete, and what it may delete.</summary>
@@ -9,13 +11,16 @@ namespace CodeArtifact.TestUtilities;
 public static class InterruptedCleanup
 {
     /// <summary>
-    /// <c>MustDelete</c>: every obsolete file the first run neither deleted nor had in flight;
-    /// <c>MayDelete</c>: those and the interrupted ones, never a file the first run deleted.
+    /// Asserts that <paramref name="rerunDeleted"/> holds, once each, every obsolete file the first
+    /// run neither deleted nor had in flight, possibly interrupted ones, and no file it deleted.
     /// </summary>
-    public static (HashSet<string> MustDelete, HashSet<string> MayDelete) Rest(IEnumerable<string> obsolete, IEnumerable<string> deleted, IEnumerable<string> interrupted)
+    public static void AssertRerunDeletedTheRest(IEnumerable<string> obsolete, IEnumerable<string> deleted, IEnumerable<string> interrupted, IReadOnlyCollection<string> rerunDeleted)
     {
         var mayDelete = obsolete.Except(deleted, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var mustDelete = mayDelete.Except(interrupted, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-        return (mustDelete, mayDelete);
+        var rerun = rerunDeleted.ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(rerunDeleted.Count, rerun.Count);
+        Assert.Subset(mayDelete, rerun);
+        Assert.Superset(mustDelete, rerun);
     }
 }

@@ -146,10 +146,7 @@ public sealed class BuildUnderFaultsTests(PackageFixture package) : IDisposable
         Assert.True(rerun.Succeeded, rerun.ToString());
         Assert.All(obsolete, p => Assert.Null(emulator.Seed.FindFile(repository, p)));
         var second = ReadReport(consumer.PathOf("reports-rerun/cleanup.json"));
-        var (mustDelete, mayDelete) = InterruptedCleanup.Rest(obsolete, report.Deleted, report.Interrupted);
-        Assert.Subset(mayDelete, second.Deleted.ToHashSet(StringComparer.Ordinal));
-        Assert.Subset(second.Deleted.ToHashSet(StringComparer.Ordinal), mustDelete);
-        Assert.Equal(second.Deleted.Count, second.Deleted.Distinct(StringComparer.Ordinal).Count());
+        InterruptedCleanup.AssertRerunDeletedTheRest(obsolete, report.Deleted, report.Interrupted, second.Deleted);
 
         // When everything the two reports list is restored, then all 60 files are back
         var paths = report.Deleted.Concat(report.Interrupted).Concat(second.Deleted).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
